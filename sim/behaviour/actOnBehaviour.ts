@@ -1,0 +1,164 @@
+import { F_DIRTY, F_OBS_COMPLAINT_DONE, F_RECOVERED, L_LEGAL, type World } from '../engine/World';
+import { CHURNED, OWNER } from '../population/Population';
+import { u01 } from '../rng/hash';
+import type { BehaviourParams } from '../scenario/schema';
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Daily churn probability of an owner: logistic in trust and avoidance. */
+export function churnProbability(p: BehaviourParams, T: number, avoidance: number): number {
+  return p.churnMax * sigmoid(p.churnIntercept + p.churnTrustSlope * (0.5 - T) + p.churnAvoidanceSlope * avoidance);
+}
+
+/** Daily purchase probability: logistic in trust and avoidance. */
+export function purchaseProbability(p: BehaviourParams, T: number, avoidance: number): number {
+  return (
+    p.purchaseMax * sigmoid(p.purchaseIntercept + p.purchaseTrustSlope * (T - 0.5) - p.purchaseAvoidanceSlope * avoidance)
+  );
+}
+
+/**
+ * actOnBehaviour: complaints, joining a rights group (complex contagion), lawsuits, churn and purchases.
+ * - Claimants complain with probability complainSerious after a delay, and again while unresolved and angry;
+ *   aggrieved observers complain once with probability complainMinor.
+ * - An aggrieved claimant joins its incident's rights group when at least `groupThreshold` of its ties were
+ *   members before today (Centola 2010), through the group's visibility, or as an organiser.
+ * - A group above `lawsuitGroupSize` files a lawsuit with a daily hazard: an event with a media shock.
+ * - Owners churn, in excess of their pre-crisis rate, with a logistic probability in trust and avoidance.
+ *   Purchases and revenue lost are expected values (Σ weight·P(buy)), kept incrementally: an agent's
+ *   probabilities are recomputed only on days its trust or avoidance changed.
+ */
+export function actOnBehaviour(w: World): void {
+  const s = w.s;
+  const I = s.inc;
+  const m = w.model.scenario.model;
+  const p = m.behaviour;
+  const mech = m.mechanisms;
+  const pop = w.pop;
+  const N = pop.n;
+  const day = s.day;
+  const keys = w.keys;
+  const seg = s.seg;
+  const K = I.active.length;
+  for (let k = 0; k < K; k++) I.complaintsToday[k] = 0;
+  const { offsets, targets } = w.graph;
+  const groupOn = mech.collectiveAction;
+  const groupBefore = I.groupSize.slice();
+  const claimants = s.claimantList;
+  for (let t = 0; t < claimants.length; t++) {
+    const i = claimants[t];
+    const k = s.claimantOf[i];
+    const wt = pop.weight[i];
+    const sg = pop.segment[i];
+    let complains = s.complainDay[i] === day;
+    const unresolved = (s.flags[i] & F_RECOVERED) === 0;
+    if (!complains && unresolved && s.complainDay[i] >= 0 && s.complainDay[i] < day && s.grievance[i] > 0.5) {
+      complains = u01(keys.complaint, day, i, 1) < p.repeatComplaint;
+    }
+    if (complains) {
+      seg.complaints[sg] += wt;
+      I.complaintsToday[k] += wt;
+      I.posts[k] += wt;
+    }
+    if (groupOn && unresolved && s.groupJoin[i] < 0 && s.grievance[i] >= p.groupGrievance) {
+      let members = 0;
+      for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+        const j = targets[e];
+        const jd = s.groupJoin[j];
+        if (jd >= 0 && jd < day && s.claimantOf[j] === k) members++;
+      }
+      let join = members >= p.groupThreshold;
+      if (!join) {
+        const pv = Math.min(0.5, p.groupVisibility * groupBefore[k]) + p.groupSeedProbability;
+        join = pv > 0 && u01(keys.group, day, i, k) < pv;
+      }
+      if (join) {
+        s.groupJoin[i] = day;
+        I.groupSize[k] += wt;
+      }
+    }
+  }
+  if (groupOn) {
+    for (let k = 0; k < K; k++) {
+      if (!I.active[k] || I.resolved[k] || I.lawsuits[k] > 0 || I.groupSize[k] < p.lawsuitGroupSize) continue;
+      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard) fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`);
+    }
+  }
+  const aggrievedAt = m.announcements.aggrievedThreshold;
+  const behaviourOn = mech.behaviour;
+  const f = w.model.facetW;
+  const price = p.priceCny;
+  const clv = p.clvCny;
+  for (let i = 0; i < N; i++) {
+    const fl = s.flags[i];
+    if (s.claimantOf[i] < 0 && s.grievance[i] >= aggrievedAt && !(fl & F_OBS_COMPLAINT_DONE)) {
+      s.flags[i] |= F_OBS_COMPLAINT_DONE;
+      if (u01(keys.observerComplaint, 0, i, 0) < p.complainMinor) observerComplaint(w, i);
+    }
+    if (!behaviourOn) continue;
+    const st = s.status[i];
+    if (st === CHURNED) continue;
+    if (fl & F_DIRTY) {
+      const T = f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
+      const sg = pop.segment[i];
+      const wt = pop.weight[i];
+      const oldBuy = s.pBuy[i];
+      const newBuy = purchaseProbability(p, T, s.avoidance[i]);
+      s.pBuy[i] = newBuy;
+      s.buyRateSeg[sg] += (newBuy - oldBuy) * wt;
+      s.lostRateSeg[sg] += (oldBuy - newBuy) * wt * price;
+      s.pChurn[i] = churnProbability(p, T, s.avoidance[i]) - w.pChurn0[i];
+      s.flags[i] &= ~F_DIRTY;
+    }
+    // Churn in excess of the pre-crisis rate is the crisis' own (common random numbers keep it paired).
+    if (st === OWNER && s.pChurn[i] > 0 && u01(keys.churn, day, i, 0) < s.pChurn[i]) {
+      const sg = pop.segment[i];
+      const wt = pop.weight[i];
+      s.status[i] = CHURNED;
+      seg.churnedCum[sg] += wt;
+      seg.clvLostCum[sg] += wt * clv;
+      s.buyRateSeg[sg] -= s.pBuy[i] * wt;
+      s.lostRateSeg[sg] += s.pBuy[i] * wt * price;
+      s.pBuy[i] = 0;
+    }
+  }
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    I.complaintsTotal[k] += I.complaintsToday[k];
+    total += I.complaintsToday[k];
+  }
+  s.complaintsRing[day % 7] = total;
+  if (!behaviourOn) return;
+  for (let sg = 0; sg < pop.segments; sg++) {
+    seg.purchases[sg] = s.buyRateSeg[sg];
+    seg.revenueLostCum[sg] += s.lostRateSeg[sg];
+  }
+}
+
+/** A vicarious complaint by an aggrieved observer, about the most salient incident it knows. */
+function observerComplaint(w: World, i: number): void {
+  const s = w.s;
+  const I = s.inc;
+  const N = w.pop.n;
+  const wt = w.pop.weight[i];
+  s.seg.complaints[w.pop.segment[i]] += wt;
+  let best = -1;
+  for (let j = 0; j < I.active.length; j++) {
+    if (s.aware[j * N + i] >= 0 && (best < 0 || I.attention[j] > I.attention[best])) best = j;
+  }
+  if (best >= 0) {
+    I.complaintsToday[best] += wt;
+    I.posts[best] += wt;
+  }
+}
+
+/** A lawsuit is filed: an event with a media shock and a legal cost. */
+export function fileLawsuit(w: World, k: number, label: string): void {
+  const s = w.s;
+  s.inc.lawsuits[k]++;
+  s.inc.shock[k] += w.model.scenario.model.media.shocks.lawsuit;
+  s.ledger[L_LEGAL] += w.model.scenario.model.behaviour.legalCostCny;
+  s.markers.push({ day: s.day, label, kind: 'lawsuit', incident: w.model.incidents[k].id });
+}

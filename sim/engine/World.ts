@@ -1,0 +1,380 @@
+import type { Graph } from '../network/Graph';
+import type { Population } from '../population/Population';
+import { streamKey } from '../rng/hash';
+import type { Model } from './compileModel';
+import { type MetricLayout, metricLayout } from '../metrics/metricLayout';
+
+/** Counter-based stream keys, one per purpose: every per-agent-per-day draw is u01(key, day, agent, k). */
+export interface Keys {
+  claimant: number;
+  complaint: number;
+  complaintDelay: number;
+  escalation: number;
+  exposure: number;
+  stories: number;
+  talk: number;
+  contact: number;
+  stifle: number;
+  forget: number;
+  valence: number;
+  chatter: number;
+  announce: number;
+  mock: number;
+  group: number;
+  lawsuit: number;
+  churn: number;
+  purchase: number;
+  observerComplaint: number;
+}
+
+export function makeKeys(seed: number, replicate: number): Keys {
+  const k = (p: string) => streamKey(seed, replicate, p);
+  return {
+    claimant: k('incidents/claimant'),
+    complaint: k('behaviour/complaint'),
+    complaintDelay: k('behaviour/complaint-delay'),
+    escalation: k('responses/escalation'),
+    exposure: k('media/exposure'),
+    stories: k('media/stories'),
+    talk: k('wom/talk'),
+    contact: k('wom/contact'),
+    stifle: k('wom/stifle'),
+    forget: k('wom/forget'),
+    valence: k('wom/valence'),
+    chatter: k('wom/chatter'),
+    announce: k('responses/announcement-reach'),
+    mock: k('responses/mocking'),
+    group: k('behaviour/group'),
+    lawsuit: k('behaviour/lawsuit'),
+    churn: k('behaviour/churn'),
+    purchase: k('behaviour/purchase'),
+    observerComplaint: k('behaviour/observer-complaint'),
+  };
+}
+
+/** Bits of `flags`. */
+export const F_OBS_COMPLAINT_DONE = 1;
+export const F_ESCALATED = 2;
+export const F_RECOVERED = 4;
+export const F_DIRTY = 8;
+
+/** Ledger slots (cumulative ¥). */
+export const L_COMPENSATION = 0;
+export const L_FULFILMENT = 1;
+export const L_DONATION = 2;
+export const L_LEGAL = 3;
+export const L_RULINGS = 4;
+export const L_PR = 5;
+export const L_CONTROLS = 6;
+export const LEDGER_SLOTS = 7;
+
+/** Per-incident company and media state. All arrays have length K. */
+export interface IncidentState {
+  active: Uint8Array;
+  prevented: Uint8Array;
+  /** Attributed responsibility incl. crisis history. */
+  R: Float64Array;
+  /** Third-party hit on becoming aware (before handling discount). */
+  hit: Float64Array;
+  /** Real people harmed. */
+  claimants: Float64Array;
+  answered: Uint8Array;
+  firstResponseDay: Int32Array;
+  cash: Float64Array;
+  voucher: Float64Array;
+  fulfilled: Uint8Array;
+  apologised: Uint8Array;
+  explained: Uint8Array;
+  sympathised: Uint8Array;
+  templated: Uint8Array;
+  excused: Uint8Array;
+  denied: Uint8Array;
+  legal: Uint8Array;
+  policy: Uint8Array;
+  /** A ruling against the company: guilt shown. */
+  guilt: Uint8Array;
+  /** Denial contradicted by a ruling: proven deception. */
+  deception: Uint8Array;
+  /** Observers' view of the handling so far, 0..1 (discounts the hit for late joiners). */
+  handling: Float64Array;
+  /** Claimants' satisfaction with the handling (justice-weighted). */
+  satisfaction: Float64Array;
+  resolved: Uint8Array;
+  /** Hawkes excitation carried to the next day. */
+  excitation: Float64Array;
+  /** Today's expected stories/day (λ) — the attention metric. */
+  attention: Float64Array;
+  stories: Float64Array;
+  trending: Uint8Array;
+  /** Stories from shocks waiting for the next media update. */
+  shock: Float64Array;
+  /** Real people's complaints and negative posts waiting for the next media update. */
+  posts: Float64Array;
+  complaintsToday: Float64Array;
+  complaintsTotal: Float64Array;
+  groupSize: Float64Array;
+  lawsuits: Int32Array;
+}
+
+function incidentState(K: number): IncidentState {
+  const u8 = () => new Uint8Array(K);
+  const f64 = () => new Float64Array(K);
+  return {
+    active: u8(),
+    prevented: u8(),
+    R: f64(),
+    hit: f64(),
+    claimants: f64(),
+    answered: u8(),
+    firstResponseDay: new Int32Array(K).fill(-1),
+    cash: f64(),
+    voucher: f64(),
+    fulfilled: u8(),
+    apologised: u8(),
+    explained: u8(),
+    sympathised: u8(),
+    templated: u8(),
+    excused: u8(),
+    denied: u8(),
+    legal: u8(),
+    policy: u8(),
+    guilt: u8(),
+    deception: u8(),
+    handling: f64(),
+    satisfaction: f64(),
+    resolved: u8(),
+    excitation: f64(),
+    attention: f64(),
+    stories: f64(),
+    trending: u8(),
+    shock: f64(),
+    posts: f64(),
+    complaintsToday: f64(),
+    complaintsTotal: f64(),
+    groupSize: f64(),
+    lawsuits: new Int32Array(K),
+  };
+}
+
+/** Signed evidence collected during a day, applied by updateTrust. Scratch: not part of a snapshot. */
+export interface Evidence {
+  /** Agents with evidence today, in the order they first received some; `mark` flags them. */
+  touched: Int32Array;
+  count: number;
+  mark: Uint8Array;
+  posA: Float32Array;
+  posB: Float32Array;
+  posI: Float32Array;
+  negA: Float32Array;
+  negB: Float32Array;
+  negI: Float32Array;
+}
+
+/** Per-segment daily counters (reset each day) and cumulative sums, length S. */
+export interface SegmentCounters {
+  womNeg: Float64Array;
+  womPos: Float64Array;
+  complaints: Float64Array;
+  purchases: Float64Array;
+  donationPos: Float64Array;
+  donationNeg: Float64Array;
+  churnedCum: Float64Array;
+  revenueLostCum: Float64Array;
+  clvLostCum: Float64Array;
+}
+
+export interface Marker {
+  day: number;
+  label: string;
+  kind: 'incident' | 'response' | 'ruling' | 'lawsuit' | 'announcement' | 'event';
+  incident?: string;
+  strategy?: string;
+}
+
+/** Everything that changes during a run. A snapshot is a deep copy of this object. */
+export interface State {
+  day: number;
+  ta: Float64Array;
+  tb: Float64Array;
+  ti: Float64Array;
+  ceilI: Float64Array;
+  grievance: Float32Array;
+  /** Grievance right after the harm (sets the target that recovery lowers). */
+  grievance0: Float32Array;
+  avoidance: Float32Array;
+  status: Uint8Array;
+  claimantOf: Int8Array;
+  complainDay: Int32Array;
+  flags: Uint8Array;
+  failures: Uint8Array;
+  groupJoin: Int32Array;
+  satisfaction: Float32Array;
+  /** K×N: day the agent became aware of incident k, or −1. */
+  aware: Int32Array;
+  /** K×N: 0 not spreading, 1 spreading, 2 stifled. */
+  spreading: Uint8Array;
+  /** Aware of at least one incident. */
+  awareAny: Uint8Array;
+  /** Real people aware, per incident×segment (K×S) and of any incident per segment (S); kept incrementally. */
+  awareW: Float64Array;
+  awareAnyW: Float64Array;
+  /** Per segment: expected purchases per day and expected revenue lost per day (¥), kept incrementally. */
+  buyRateSeg: Float64Array;
+  lostRateSeg: Float64Array;
+  /** Claimant agents in the order they were harmed. */
+  claimantList: number[];
+  pChurn: Float32Array;
+  pBuy: Float32Array;
+  inc: IncidentState;
+  ledger: Float64Array;
+  /** Real people's complaints on each of the last 7 days (ring). */
+  complaintsRing: Float64Array;
+  seg: SegmentCounters;
+  /** Daily metric cube: values[(day·(S+1) + segment)·M + metric], segment 0 = all. */
+  values: Float64Array;
+  markers: Marker[];
+}
+
+export interface World {
+  model: Model;
+  pop: Population;
+  graph: Graph;
+  seed: number;
+  replicate: number;
+  keys: Keys;
+  layout: MetricLayout;
+  /** Static baseline purchase probability per agent (trust at its initial level, no avoidance). */
+  pBuy0: Float32Array;
+  /** Static baseline churn probability per agent (churn in excess of it is the crisis' own). */
+  pChurn0: Float32Array;
+  s: State;
+  ev: Evidence;
+  /** Scratch for the classic stance rules (DeGroot, Friedkin–Johnsen, Deffuant): next facet values. */
+  next: { a: Float64Array; b: Float64Array; i: Float64Array } | null;
+}
+
+export function createState(model: Model, pop: Population, layout: MetricLayout): State {
+  const N = pop.n;
+  const K = model.incidents.length;
+  const S = pop.segments;
+  const f64 = (n = S) => new Float64Array(n);
+  return {
+    day: 0,
+    ta: Float64Array.from(pop.ability0),
+    tb: Float64Array.from(pop.benevolence0),
+    ti: Float64Array.from(pop.integrity0),
+    ceilI: new Float64Array(N).fill(1),
+    grievance: new Float32Array(N),
+    grievance0: new Float32Array(N),
+    avoidance: new Float32Array(N),
+    status: Uint8Array.from(pop.status0),
+    claimantOf: new Int8Array(N).fill(-1),
+    complainDay: new Int32Array(N).fill(-1),
+    flags: new Uint8Array(N),
+    failures: new Uint8Array(N),
+    groupJoin: new Int32Array(N).fill(-1),
+    satisfaction: new Float32Array(N),
+    aware: new Int32Array(K * N).fill(-1),
+    spreading: new Uint8Array(K * N),
+    awareAny: new Uint8Array(N),
+    awareW: new Float64Array(K * S),
+    awareAnyW: new Float64Array(S),
+    buyRateSeg: new Float64Array(S),
+    lostRateSeg: new Float64Array(S),
+    claimantList: [],
+    pChurn: new Float32Array(N),
+    pBuy: new Float32Array(N),
+    inc: incidentState(K),
+    ledger: new Float64Array(LEDGER_SLOTS + 2),
+    complaintsRing: new Float64Array(7),
+    seg: {
+      womNeg: f64(),
+      womPos: f64(),
+      complaints: f64(),
+      purchases: f64(),
+      donationPos: f64(),
+      donationNeg: f64(),
+      churnedCum: f64(),
+      revenueLostCum: f64(),
+      clvLostCum: f64(),
+    },
+    values: new Float64Array(model.days * (S + 1) * layout.names.length),
+    markers: [],
+  };
+}
+
+export function createEvidence(N: number): Evidence {
+  return {
+    touched: new Int32Array(N),
+    count: 0,
+    mark: new Uint8Array(N),
+    posA: new Float32Array(N),
+    posB: new Float32Array(N),
+    posI: new Float32Array(N),
+    negA: new Float32Array(N),
+    negB: new Float32Array(N),
+    negI: new Float32Array(N),
+  };
+}
+
+export function createWorld(model: Model, pop: Population, graph: Graph, seed: number, replicate: number): World {
+  const layout = metricLayout(model);
+  const needsNext = model.scenario.model.wom.stanceRule !== 'evidence' && model.scenario.model.wom.stanceRule !== 'none';
+  return {
+    model,
+    pop,
+    graph,
+    seed,
+    replicate,
+    keys: makeKeys(seed, replicate),
+    layout,
+    pBuy0: new Float32Array(pop.n),
+    pChurn0: new Float32Array(pop.n),
+    s: createState(model, pop, layout),
+    ev: createEvidence(pop.n),
+    next: needsNext
+      ? { a: new Float64Array(pop.n), b: new Float64Array(pop.n), i: new Float64Array(pop.n) }
+      : null,
+  };
+}
+
+function deepCopy<T>(v: T): T {
+  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): T }).slice();
+  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
+    return out as T;
+  }
+  return v;
+}
+
+/** A deep copy of the whole dynamic state. Randomness is counter-based (keyed by seed, replicate, purpose,
+ * day, agent), so the day counter in the state is the complete RNG state: nothing else needs saving. */
+export interface Snapshot {
+  seed: number;
+  replicate: number;
+  state: State;
+}
+
+export function snapshot(w: World): Snapshot {
+  return { seed: w.seed, replicate: w.replicate, state: deepCopy(w.s) };
+}
+
+/** Restore a snapshot into a world built for the same model, population and graph. The snapshot stays usable. */
+export function restore(w: World, snap: Snapshot): void {
+  if (snap.seed !== w.seed || snap.replicate !== w.replicate) {
+    throw new Error('restore: snapshot belongs to another seed or replicate');
+  }
+  w.s = deepCopy(snap.state);
+}
+
+/** A new world sharing model, population and graph, with a copy of this one's state. */
+export function fork(w: World): World {
+  return {
+    ...w,
+    s: deepCopy(w.s),
+    ev: deepCopy(w.ev),
+    next: w.next ? { a: new Float64Array(w.pop.n), b: new Float64Array(w.pop.n), i: new Float64Array(w.pop.n) } : null,
+  };
+}

@@ -1,0 +1,48 @@
+import { F_DIRTY, F_RECOVERED, type World } from '../engine/World';
+
+/**
+ * updateGrievance: grievance (desire for revenge) and avoidance move (Grégoire, Tripp & Legoux 2009).
+ * - A victim's grievance does not decay while its incident stays salient and unresolved (silence, or an
+ *   answer below expectation: "grievance stays"); after the news cycle it decays with the revenge half-life,
+ *   longer for formerly loyal victims ("love becomes hate"), and fast once the recovery satisfied them.
+ * - A victim's avoidance grows with grievance until recovery (faster for the formerly loyal) and only falls after it.
+ * - Observers' grievance (anger at the company) decays with its own, shorter half-life.
+ */
+export function updateGrievance(w: World): void {
+  const s = w.s;
+  const I = s.inc;
+  const g = w.model.scenario.model.grievance;
+  const salientAt = w.model.scenario.model.media.salientThreshold;
+  const pop = w.pop;
+  const N = pop.n;
+  const obsDecay = 2 ** (-1 / g.observerHalfLifeDays);
+  const recoveredDecay = 2 ** (-1 / Math.max(1, g.revengeHalfLifeDays / 8));
+  for (let i = 0; i < N; i++) {
+    const k = s.claimantOf[i];
+    const gi = s.grievance[i];
+    if (k < 0) {
+      if (gi > 0) s.grievance[i] = gi < 1e-6 ? 0 : gi * obsDecay;
+      continue;
+    }
+    const c = pop.commitment[i];
+    if (s.flags[i] & F_RECOVERED) {
+      s.grievance[i] = gi * recoveredDecay;
+      if (s.avoidance[i] > 0) {
+        s.avoidance[i] = Math.max(0, s.avoidance[i] - g.avoidanceRecovery);
+        s.flags[i] |= F_DIRTY;
+      }
+      continue;
+    }
+    // Unresolved and still in the news: the grievance is held (silence and an unsatisfying answer alike).
+    const held = I.attention[k] >= salientAt;
+    if (!held && gi > 0) {
+      const half = g.revengeHalfLifeDays * (1 + g.loveHateGain * c);
+      s.grievance[i] = gi * 2 ** (-1 / half);
+    }
+    if (gi > 0) {
+      const a = s.avoidance[i] + g.avoidanceGrowth * gi * (1 + c);
+      s.avoidance[i] = a > 1 ? 1 : a;
+      s.flags[i] |= F_DIRTY;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { CompiledIncident } from '../engine/compileModel';
+import type { World } from '../engine/World';
+import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
+
+/** Awareness never un-happens: records the day, starts spreading, and keeps the real-people counts. */
+export function markAware(w: World, k: number, i: number): void {
+  const s = w.s;
+  const N = w.pop.n;
+  if (s.aware[k * N + i] >= 0) return;
+  s.aware[k * N + i] = s.day;
+  s.spreading[k * N + i] = 1;
+  const sg = w.pop.segment[i];
+  const wt = w.pop.weight[i];
+  s.awareW[k * w.pop.segments + sg] += wt;
+  if (s.awareAny[i] === 0) {
+    s.awareAny[i] = 1;
+    s.awareAnyW[sg] += wt;
+  }
+}
+
+/**
+ * An observer learns of incident k (through media or word of mouth): third-party bad news on the violated
+ * facets, attenuated by commitment and discounted by how well the company has handled it so far; anger in
+ * proportion to responsibility (Coombs & Holladay 2007). The agent starts spreading the news.
+ */
+export function becomeAware(w: World, inc: CompiledIncident, i: number): void {
+  const s = w.s;
+  markAware(w, inc.index, i);
+  const k = inc.index;
+  const m = w.model.scenario.model;
+  const h = s.inc.hit[k] * (1 - 0.5 * s.inc.handling[k]);
+  const f = thirdPartyFactor(m.trust.commitmentBuffer, w.pop.commitment[i]);
+  addEvidence(w.ev, i, -h * inc.mixA, -h * inc.mixB, -h * inc.mixI, f);
+  const g = s.grievance[i] + m.grievance.observerAnger * h * s.inc.R[k] * f;
+  s.grievance[i] = g > 1 ? 1 : g;
+}

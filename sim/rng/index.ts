@@ -1,0 +1,11 @@
+export { bernoulli } from './bernoulli';
+export { beta, betaFromMeanSd } from './beta';
+export { binomial } from './binomial';
+export { gamma, gammaLog } from './gamma';
+export { fmix32, hash4, hashString, streamKey, u01 } from './hash';
+export { logFactorial } from './logFactorial';
+export { normal } from './normal';
+export { poisson } from './poisson';
+export { type RandomSource, Stream, type StreamState } from './Stream';
+export { sampleWithoutReplacement } from './sampleWithoutReplacement';
+export { uniform, uniformInt } from './uniform';

@@ -1,0 +1,75 @@
+import type { Evidence } from '../engine/World';
+import type { TrustParams } from '../scenario/schema';
+import { lambda } from './lambda';
+
+export interface TrustState {
+  ta: Float64Array;
+  tb: Float64Array;
+  ti: Float64Array;
+  /** Integrity ceiling after proven deception (1 = none). */
+  ceilI: Float64Array;
+  /** Claimants (≥ 0) cannot be lifted above their pre-failure level by good news (recovery paradox). */
+  claimantOf: Int8Array;
+  flags: Uint8Array;
+}
+
+export interface TrustBaseline {
+  ability0: Float64Array;
+  benevolence0: Float64Array;
+  integrity0: Float64Array;
+}
+
+/**
+ * One facet step in log-odds: logit(x') = logit(x) + 4η·(pos + λ(x)·neg). For small steps this is the
+ * brief's x += η·s·e·(1 − x) (good) / x += η·λ·s·e·x (bad) scaled by 4x(1−x); exact in log-odds, so the
+ * facet can never leave (0,1) however much evidence arrives in one day (see docs/ODD.md §7.1).
+ */
+export function stepFacet(x: number, pos: number, neg: number, eta4: number, lambdaPeak: number): number {
+  const d = eta4 * (pos + lambda(x, lambdaPeak) * neg);
+  if (d === 0) return x;
+  return x / (x + (1 - x) * Math.exp(-d));
+}
+
+/**
+ * updateTrust: applies the day's evidence to every agent that received some (the touched list), then clears it.
+ * Marks changed agents dirty (their churn/purchase probabilities are recomputed).
+ */
+export function updateTrust(p: TrustParams, st: TrustState, base: TrustBaseline, ev: Evidence, dirtyBit: number): void {
+  const eta4 = 4 * p.learningRate;
+  const lp = p.lambdaPeak;
+  const { posA, posB, posI, negA, negB, negI } = ev;
+  const { ta, tb, ti, ceilI, claimantOf, flags } = st;
+  const touched = ev.touched;
+  const count = ev.count;
+  for (let t = 0; t < count; t++) {
+    const i = touched[t];
+    ev.mark[i] = 0;
+    const pa = posA[i];
+    const pb = posB[i];
+    const pi = posI[i];
+    const na = negA[i];
+    const nb = negB[i];
+    const ni = negI[i];
+    let a = stepFacet(ta[i], pa, na, eta4, lp);
+    let b = stepFacet(tb[i], pb, nb, eta4, lp);
+    let c = stepFacet(ti[i], pi, ni, eta4, lp);
+    if (claimantOf[i] >= 0) {
+      // Recovery paradox is narrow: good news never lifts a victim above its pre-failure trust.
+      if (a > ta[i]) a = Math.min(a, Math.max(ta[i], base.ability0[i]));
+      if (b > tb[i]) b = Math.min(b, Math.max(tb[i], base.benevolence0[i]));
+      if (c > ti[i]) c = Math.min(c, Math.max(ti[i], base.integrity0[i]));
+    }
+    if (c > ceilI[i]) c = ceilI[i];
+    ta[i] = a;
+    tb[i] = b;
+    ti[i] = c;
+    flags[i] |= dirtyBit;
+    posA[i] = 0;
+    posB[i] = 0;
+    posI[i] = 0;
+    negA[i] = 0;
+    negB[i] = 0;
+    negI[i] = 0;
+  }
+  ev.count = 0;
+}

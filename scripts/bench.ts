@@ -28,9 +28,33 @@ function benchScenario(agents: number) {
     network: { kind: 'sbm', meanDegree: 16, homophily: 0.6 },
     history: [{ id: 'fine', date: '2022-02-01', kind: 'fine' }],
     incidents: [
-      { id: 'hood', date: '2025-11-01', violation: { ability: 0.4, benevolence: 0, integrity: 0.6 }, cluster: 'preventable', severity: 0.5, salience: 3, claimants: { segment: 'claimants', share: 0.3, lossCny: 42000 } },
-      { id: 'fridge', date: '2025-11-14', violation: { ability: 0.4, benevolence: 0.3, integrity: 0.3 }, cluster: 'accidental', severity: 0.6, salience: 8, claimants: { segment: 'claimants', share: 0.6, lossCny: 1488 } },
-      { id: 'deposit', date: '2025-11-05', violation: { ability: 0, benevolence: 0.3, integrity: 0.7 }, cluster: 'preventable', severity: 0.4, salience: 2, claimants: { segment: 'claimants', share: 0.1, lossCny: 5000 } },
+      {
+        id: 'hood',
+        date: '2025-11-01',
+        violation: { ability: 0.4, benevolence: 0, integrity: 0.6 },
+        cluster: 'preventable',
+        severity: 0.5,
+        salience: 3,
+        claimants: { segment: 'claimants', share: 0.3, lossCny: 42000 },
+      },
+      {
+        id: 'fridge',
+        date: '2025-11-14',
+        violation: { ability: 0.4, benevolence: 0.3, integrity: 0.3 },
+        cluster: 'accidental',
+        severity: 0.6,
+        salience: 8,
+        claimants: { segment: 'claimants', share: 0.6, lossCny: 1488 },
+      },
+      {
+        id: 'deposit',
+        date: '2025-11-05',
+        violation: { ability: 0, benevolence: 0.3, integrity: 0.7 },
+        cluster: 'preventable',
+        severity: 0.4,
+        salience: 2,
+        claimants: { segment: 'claimants', share: 0.1, lossCny: 5000 },
+      },
     ],
     events: [{ id: 'ruling', date: '2025-11-20', kind: 'ruling', incident: 'deposit', amountCny: 10000 }],
     strategies: [
@@ -38,7 +62,13 @@ function benchScenario(agents: number) {
         id: 'passive',
         rules: [
           { when: { after: 'fridge', days: 1 }, do: 'template', incident: 'fridge' },
-          { when: { after: 'fridge', days: 1 }, do: 'compensation', incident: 'fridge', amountCny: 30, form: 'voucher' },
+          {
+            when: { after: 'fridge', days: 1 },
+            do: 'compensation',
+            incident: 'fridge',
+            amountCny: 30,
+            form: 'voucher',
+          },
           { when: { after: 'hood', days: 2 }, do: 'legal', incident: 'hood' },
           { when: { date: '2025-11-27' }, do: 'donation', amountCny: 9_200_000 },
           { when: { trigger: 'complaints_7d > 50' }, do: 'excuse', incident: 'fridge' },
@@ -48,7 +78,10 @@ function benchScenario(agents: number) {
   });
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((x) => x > 0);
 for (const n of sizes.length ? sizes : [10_000, 100_000, 1_000_000]) {
   const model = compileModel(benchScenario(n));
   const t0 = performance.now();

@@ -9,13 +9,16 @@ function sigmoid(x: number): number {
 
 /** Daily churn probability of an owner: logistic in trust and avoidance. */
 export function churnProbability(p: BehaviourParams, T: number, avoidance: number): number {
-  return p.churnMax * sigmoid(p.churnIntercept + p.churnTrustSlope * (0.5 - T) + p.churnAvoidanceSlope * avoidance);
+  return (
+    p.churnMax * sigmoid(p.churnIntercept + p.churnTrustSlope * (0.5 - T) + p.churnAvoidanceSlope * avoidance)
+  );
 }
 
 /** Daily purchase probability: logistic in trust and avoidance. */
 export function purchaseProbability(p: BehaviourParams, T: number, avoidance: number): number {
   return (
-    p.purchaseMax * sigmoid(p.purchaseIntercept + p.purchaseTrustSlope * (T - 0.5) - p.purchaseAvoidanceSlope * avoidance)
+    p.purchaseMax *
+    sigmoid(p.purchaseIntercept + p.purchaseTrustSlope * (T - 0.5) - p.purchaseAvoidanceSlope * avoidance)
   );
 }
 
@@ -83,7 +86,8 @@ export function actOnBehaviour(w: World): void {
   if (groupOn) {
     for (let k = 0; k < K; k++) {
       if (!I.active[k] || I.resolved[k] || I.lawsuits[k] > 0 || I.groupSize[k] < p.lawsuitGroupSize) continue;
-      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard) fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`);
+      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard)
+        fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`);
     }
   }
   const aggrievedAt = m.announcements.aggrievedThreshold;

@@ -1,8 +1,8 @@
+import { type MetricLayout, metricLayout } from '../metrics/metricLayout';
 import type { Graph } from '../network/Graph';
 import type { Population } from '../population/Population';
 import { streamKey } from '../rng/hash';
 import type { Model } from './compileModel';
-import { type MetricLayout, metricLayout } from '../metrics/metricLayout';
 
 /** Counter-based stream keys, one per purpose: every per-agent-per-day draw is u01(key, day, agent, k). */
 export interface Keys {
@@ -197,6 +197,8 @@ export interface State {
   ta: Float64Array;
   tb: Float64Array;
   ti: Float64Array;
+  /** Overall trust wA·A + wB·B + wI·I, kept in step with the facets. */
+  T: Float64Array;
   ceilI: Float64Array;
   grievance: Float32Array;
   /** Grievance right after the harm (sets the target that recovery lowers). */
@@ -263,6 +265,7 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
     ta: Float64Array.from(pop.ability0),
     tb: Float64Array.from(pop.benevolence0),
     ti: Float64Array.from(pop.integrity0),
+    T: overallTrust(model, pop),
     ceilI: new Float64Array(N).fill(1),
     grievance: new Float32Array(N),
     grievance0: new Float32Array(N),
@@ -303,6 +306,21 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
   };
 }
 
+function overallTrust(model: Model, pop: Population): Float64Array {
+  const [fa, fb, fi] = model.facetW;
+  const T = new Float64Array(pop.n);
+  for (let i = 0; i < pop.n; i++)
+    T[i] = fa * pop.ability0[i] + fb * pop.benevolence0[i] + fi * pop.integrity0[i];
+  return T;
+}
+
+/** Recompute overall trust of every agent (after a whole-population facet update). */
+export function refreshOverall(w: World): void {
+  const [fa, fb, fi] = w.model.facetW;
+  const { ta, tb, ti, T } = w.s;
+  for (let i = 0; i < T.length; i++) T[i] = fa * ta[i] + fb * tb[i] + fi * ti[i];
+}
+
 export function createEvidence(N: number): Evidence {
   return {
     touched: new Int32Array(N),
@@ -317,9 +335,16 @@ export function createEvidence(N: number): Evidence {
   };
 }
 
-export function createWorld(model: Model, pop: Population, graph: Graph, seed: number, replicate: number): World {
+export function createWorld(
+  model: Model,
+  pop: Population,
+  graph: Graph,
+  seed: number,
+  replicate: number,
+): World {
   const layout = metricLayout(model);
-  const needsNext = model.scenario.model.wom.stanceRule !== 'evidence' && model.scenario.model.wom.stanceRule !== 'none';
+  const needsNext =
+    model.scenario.model.wom.stanceRule !== 'evidence' && model.scenario.model.wom.stanceRule !== 'none';
   return {
     model,
     pop,
@@ -375,6 +400,8 @@ export function fork(w: World): World {
     ...w,
     s: deepCopy(w.s),
     ev: deepCopy(w.ev),
-    next: w.next ? { a: new Float64Array(w.pop.n), b: new Float64Array(w.pop.n), i: new Float64Array(w.pop.n) } : null,
+    next: w.next
+      ? { a: new Float64Array(w.pop.n), b: new Float64Array(w.pop.n), i: new Float64Array(w.pop.n) }
+      : null,
   };
 }

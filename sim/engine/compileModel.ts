@@ -133,7 +133,8 @@ export function compileModel(scenario: Scenario, scale = 1): Model {
     let claimantSegment = -1;
     if (claim) {
       const s = segIndex.get(claim.segment);
-      if (s === undefined) throw new ModelError(`incident ${inc.id}: unknown claimant segment ${claim.segment}`);
+      if (s === undefined)
+        throw new ModelError(`incident ${inc.id}: unknown claimant segment ${claim.segment}`);
       claimantSegment = s;
     }
     return {
@@ -248,7 +249,13 @@ export function compileModel(scenario: Scenario, scale = 1): Model {
   const seedAwareness: CompiledSeed[] = scenario.seedAwareness.map((sa) => {
     const k = incIndex.get(sa.incident);
     if (k === undefined) throw new ModelError(`seedAwareness: unknown incident ${sa.incident}`);
-    return { day: sa.day, incident: k, share: sa.share ?? 0, agents: sa.agents ?? [], joinGroup: sa.joinGroup };
+    return {
+      day: sa.day,
+      incident: k,
+      share: sa.share ?? 0,
+      agents: sa.agents ?? [],
+      joinGroup: sa.joinGroup,
+    };
   });
   const fw = m.trust.facetWeights;
   const wsum = fw.ability + fw.benevolence + fw.integrity;

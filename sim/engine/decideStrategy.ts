@@ -73,7 +73,9 @@ function initialTrust(w: World): number {
   let t = 0;
   let tw = 0;
   for (let i = 0; i < w.pop.n; i++) {
-    t += w.pop.weight[i] * (f[0] * w.pop.ability0[i] + f[1] * w.pop.benevolence0[i] + f[2] * w.pop.integrity0[i]);
+    t +=
+      w.pop.weight[i] *
+      (f[0] * w.pop.ability0[i] + f[1] * w.pop.benevolence0[i] + f[2] * w.pop.integrity0[i]);
     tw += w.pop.weight[i];
   }
   return t / tw;

@@ -1,8 +1,8 @@
 import { fileLawsuit } from '../behaviour/actOnBehaviour';
-import { fireIncident } from '../incidents/fireIncident';
-import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
 import { becomeAware } from '../incidents/becomeAware';
+import { fireIncident } from '../incidents/fireIncident';
 import { u01 } from '../rng/hash';
+import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
 import type { CompiledEvent, CompiledSeed, CompiledStrategy } from './compileModel';
 import { L_CONTROLS, L_RULINGS, type World } from './World';
 
@@ -57,7 +57,12 @@ function fireEvent(w: World, ev: CompiledEvent): void {
     return;
   }
   I.shock[k] += ev.shock;
-  s.markers.push({ day: s.day, label: ev.label, kind: ev.kind === 'ruling' ? 'ruling' : 'event', incident: inc.id });
+  s.markers.push({
+    day: s.day,
+    label: ev.label,
+    kind: ev.kind === 'ruling' ? 'ruling' : 'event',
+    incident: inc.id,
+  });
   if (ev.kind !== 'ruling' || !ev.againstCompany) return;
   // Guilt shown (Kim et al. 2004): bad news for everyone aware; a denial now reads as deception and the
   // integrity of those aware gets a ceiling below its pre-crisis level (Schweitzer et al. 2006).
@@ -72,11 +77,22 @@ function fireEvent(w: World, ev: CompiledEvent): void {
   const pen = deceived ? m.announcements.denialPenalty : 0;
   for (let i = 0; i < N; i++) {
     if (s.aware[k * N + i] < 0) continue;
-    addEvidence(w.ev, i, -hit * inc.mixA, -hit * inc.mixB, -hit * inc.mixI - pen, thirdPartyFactor(buffer, w.pop.commitment[i]));
+    addEvidence(
+      w.ev,
+      i,
+      -hit * inc.mixA,
+      -hit * inc.mixB,
+      -hit * inc.mixI - pen,
+      thirdPartyFactor(buffer, w.pop.commitment[i]),
+    );
     if (deceived) {
       const c = ceil * w.pop.integrity0[i];
       if (c < s.ceilI[i]) s.ceilI[i] = c;
-      if (s.ti[i] > s.ceilI[i]) s.ti[i] = s.ceilI[i];
+      if (s.ti[i] > s.ceilI[i]) {
+        s.ti[i] = s.ceilI[i];
+        const f = w.model.facetW;
+        s.T[i] = f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
+      }
     }
   }
 }

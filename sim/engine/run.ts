@@ -38,7 +38,8 @@ export function buildNetwork(spec: NetworkSpec, pop: Population, seed: number, r
     case 'complete':
       return completeGraph(n);
     case 'edge-list': {
-      if (spec.edges === undefined) throw new ModelError('network.kind edge-list needs `edges` (or `file`, read by the loader)');
+      if (spec.edges === undefined)
+        throw new ModelError('network.kind edge-list needs `edges` (or `file`, read by the loader)');
       const g = fromEdgeList(spec.edges, { n, directed: spec.directed });
       if (g.n !== n) throw new ModelError(`the edge list names ${g.n} agents but the population has ${n}`);
       return g;
@@ -107,9 +108,15 @@ export function resultOf(w: World, strategy: string): RunResult {
 
 /** run: one strategy, one replicate, from day 0 to the end of the calendar. */
 export function run(scenario: Scenario | Model, opts: RunOptions): RunResult {
-  const model = 'scenario' in scenario && 'days' in scenario ? scenario : compileModel(scenario as Scenario, opts.scale ?? 1);
+  const model =
+    'scenario' in scenario && 'days' in scenario
+      ? scenario
+      : compileModel(scenario as Scenario, opts.scale ?? 1);
   const st = model.strategies.find((s) => s.id === opts.strategy);
-  if (!st) throw new ModelError(`unknown strategy "${opts.strategy}"; the scenario has: ${model.strategies.map((s) => s.id).join(', ')}`);
+  if (!st)
+    throw new ModelError(
+      `unknown strategy "${opts.strategy}"; the scenario has: ${model.strategies.map((s) => s.id).join(', ')}`,
+    );
   const w = initWorld(model, buildStructure(model, opts.seed, opts.replicate), opts.seed, opts.replicate);
   const rt = createRuntime(st);
   for (let d = 0; d < model.days; d++) {

@@ -26,7 +26,7 @@ export function finishDay(w: World, rt: StrategyRuntime, rules: CompiledRule[]):
   // spreadWordOfMouth
   spreadWordOfMouth(w);
   // updateTrust
-  if (mech.trust) updateTrust(w.model.scenario.model.trust, w.s, w.pop, w.ev, F_DIRTY);
+  if (mech.trust) updateTrust(w.model.scenario.model.trust, w.model.facetW, w.s, w.pop, w.ev, F_DIRTY);
   else clearEvidence(w);
   // updateGrievance
   if (mech.grievance) updateGrievance(w);

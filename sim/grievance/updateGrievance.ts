@@ -9,22 +9,35 @@ import { F_DIRTY, F_RECOVERED, type World } from '../engine/World';
  * - Observers' grievance (anger at the company) decays with its own, shorter half-life.
  */
 export function updateGrievance(w: World): void {
+  decayObserverGrievance(
+    w.s.grievance,
+    w.s.claimantOf,
+    2 ** (-1 / w.model.scenario.model.grievance.observerHalfLifeDays),
+  );
+  updateVictims(w);
+}
+
+function decayObserverGrievance(grievance: Float32Array, claimantOf: Int8Array, decay: number): void {
+  const n = grievance.length;
+  for (let i = 0; i < n; i++) {
+    const gi = grievance[i];
+    if (gi > 0 && claimantOf[i] < 0) grievance[i] = gi < 1e-6 ? 0 : gi * decay;
+  }
+}
+
+function updateVictims(w: World): void {
   const s = w.s;
   const I = s.inc;
   const g = w.model.scenario.model.grievance;
   const salientAt = w.model.scenario.model.media.salientThreshold;
-  const pop = w.pop;
-  const N = pop.n;
-  const obsDecay = 2 ** (-1 / g.observerHalfLifeDays);
+  const commitment = w.pop.commitment;
   const recoveredDecay = 2 ** (-1 / Math.max(1, g.revengeHalfLifeDays / 8));
-  for (let i = 0; i < N; i++) {
+  const list = s.claimantList;
+  for (let t = 0; t < list.length; t++) {
+    const i = list[t];
     const k = s.claimantOf[i];
     const gi = s.grievance[i];
-    if (k < 0) {
-      if (gi > 0) s.grievance[i] = gi < 1e-6 ? 0 : gi * obsDecay;
-      continue;
-    }
-    const c = pop.commitment[i];
+    const c = commitment[i];
     if (s.flags[i] & F_RECOVERED) {
       s.grievance[i] = gi * recoveredDecay;
       if (s.avoidance[i] > 0) {

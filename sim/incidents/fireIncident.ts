@@ -23,11 +23,21 @@ export function fireIncident(w: World, inc: CompiledIncident, strategy: Compiled
   }
   let priorActive = false;
   for (let j = 0; j < I.active.length; j++) if (j !== k && I.active[j]) priorActive = true;
-  const R = attributedResponsibility(inc.clusterR, w.model.historyCount > 0 || priorActive, m.incidents.velcro);
+  const R = attributedResponsibility(
+    inc.clusterR,
+    w.model.historyCount > 0 || priorActive,
+    m.incidents.velcro,
+  );
   const sf = strategy.severityFactor[k];
   I.active[k] = 1;
   I.R[k] = R;
-  I.hit[k] = incidentHit(inc.severity * sf, R, m.incidents.hitBase, inc.selfDisclosed, m.incidents.stealingThunder);
+  I.hit[k] = incidentHit(
+    inc.severity * sf,
+    R,
+    m.incidents.hitBase,
+    inc.selfDisclosed,
+    m.incidents.stealingThunder,
+  );
   I.shock[k] += inc.salience * sf;
   s.markers.push({ day: s.day, label: inc.label, kind: 'incident', incident: inc.id });
   if (inc.claimantSegment < 0) return;

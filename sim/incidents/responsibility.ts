@@ -10,6 +10,12 @@ export function attributedResponsibility(clusterR: number, hasHistory: boolean, 
  * The hit of becoming aware: severity × (hitBase + R), reduced when the company disclosed it first
  * ("stealing thunder", Arpan & Roskos-Ewoldsen 2005).
  */
-export function incidentHit(severity: number, R: number, hitBase: number, selfDisclosed: boolean, stealingThunder: number): number {
+export function incidentHit(
+  severity: number,
+  R: number,
+  hitBase: number,
+  selfDisclosed: boolean,
+  stealingThunder: number,
+): number {
   return severity * (hitBase + R) * (selfDisclosed ? stealingThunder : 1);
 }

@@ -44,7 +44,13 @@ export function agentCount(seg: Segment, scale: number): number {
   return Math.max(1, Math.round(base * scale));
 }
 
-function drawInto(out: Float32Array | Float64Array, from: number, to: number, d: { mean: number; sd: number }, rand: RandomSource): void {
+function drawInto(
+  out: Float32Array | Float64Array,
+  from: number,
+  to: number,
+  d: { mean: number; sd: number },
+  rand: RandomSource,
+): void {
   if (d.sd === 0 || d.mean <= 0 || d.mean >= 1) {
     out.fill(d.mean, from, to);
     return;
@@ -59,7 +65,12 @@ const EPS = 1e-4;
  * initPopulation: draws every agent's attributes from its segment's distributions. Each attribute has its
  * own stream keyed (seed, replicate, "population/<attribute>") so adding an attribute never shifts another.
  */
-export function initPopulation(segments: Segment[], scale: number, seed: number, replicate: number): Population {
+export function initPopulation(
+  segments: Segment[],
+  scale: number,
+  seed: number,
+  replicate: number,
+): Population {
   const S = segments.length;
   const segStart = new Int32Array(S + 1);
   for (let s = 0; s < S; s++) segStart[s + 1] = segStart[s] + agentCount(segments[s], scale);

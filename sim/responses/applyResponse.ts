@@ -1,4 +1,9 @@
-import { ACTION, type CompiledIncident, type CompiledRule, type CompiledStrategy } from '../engine/compileModel';
+import {
+  ACTION,
+  type CompiledIncident,
+  type CompiledRule,
+  type CompiledStrategy,
+} from '../engine/compileModel';
 import {
   F_ESCALATED,
   F_RECOVERED,
@@ -72,7 +77,12 @@ export function applyResponse(w: World, rule: CompiledRule, strategy: CompiledSt
   for (const k of targets) respondToIncident(w, rule, strategy, w.model.incidents[k]);
 }
 
-function respondToIncident(w: World, rule: CompiledRule, strategy: CompiledStrategy, inc: CompiledIncident): void {
+function respondToIncident(
+  w: World,
+  rule: CompiledRule,
+  strategy: CompiledStrategy,
+  inc: CompiledIncident,
+): void {
   const s = w.s;
   const I = s.inc;
   const k = inc.index;
@@ -122,7 +132,8 @@ function respondToIncident(w: World, rule: CompiledRule, strategy: CompiledStrat
       s.ledger[L_LEGAL] += m.behaviour.legalCostCny * 0.25;
       break;
   }
-  if (a !== ACTION.denial && a !== ACTION.legal && a !== ACTION.template) I.shock[k] += m.media.shocks.announcement;
+  if (a !== ACTION.denial && a !== ACTION.legal && a !== ACTION.template)
+    I.shock[k] += m.media.shocks.announcement;
 
   // 2. Claimants: service recovery (justice theory) against their expectation.
   const sOld = I.satisfaction[k];
@@ -154,7 +165,11 @@ function respondToIncident(w: World, rule: CompiledRule, strategy: CompiledStrat
         const g = s.grievance[i] + (a === ACTION.denial ? 0.2 : 0.25);
         s.grievance[i] = g > 1 ? 1 : g;
       }
-      if (insulting && !(s.flags[i] & F_ESCALATED) && u01(w.keys.escalation, s.day, i, k) < rp.escalationProbability) {
+      if (
+        insulting &&
+        !(s.flags[i] & F_ESCALATED) &&
+        u01(w.keys.escalation, s.day, i, k) < rp.escalationProbability
+      ) {
         // Ultimatum-game analogy (grade L, a hypothesis): an insulting token offer provokes punishment.
         s.flags[i] |= F_ESCALATED;
         const g = s.grievance[i] + 0.3;

@@ -22,7 +22,12 @@ export function distributiveJustice(c: number, p: RecoveryParams): number {
 }
 
 /** Compensation ratio c: cash plus vouchers at their discount, plus 1 for full performance of the contract. */
-export function compensationRatio(I: IncidentState, k: number, inc: CompiledIncident, p: RecoveryParams): number {
+export function compensationRatio(
+  I: IncidentState,
+  k: number,
+  inc: CompiledIncident,
+  p: RecoveryParams,
+): number {
   const inKind = I.fulfilled[k] ? 1 : 0;
   if (inc.lossCny <= 0) return inKind;
   return (I.cash[k] + p.voucherFactor * I.voucher[k]) / inc.lossCny + inKind;
@@ -45,14 +50,26 @@ export function interactionalJustice(I: IncidentState, k: number, p: RecoveryPar
 }
 
 /** Procedural justice: speed exp(−delay/τ) of the first substantive response, halved-ish when lines answer separately; 0 after a legal manoeuvre. */
-export function proceduralJustice(I: IncidentState, k: number, inc: CompiledIncident, p: RecoveryParams, unified: boolean): number {
+export function proceduralJustice(
+  I: IncidentState,
+  k: number,
+  inc: CompiledIncident,
+  p: RecoveryParams,
+  unified: boolean,
+): number {
   if (I.firstResponseDay[k] < 0 || I.legal[k]) return 0;
   const delay = Math.max(0, I.firstResponseDay[k] - inc.day);
   return Math.exp(-delay / p.proceduralTauDays) * (unified ? 1 : p.fragmentedFactor);
 }
 
 /** Claimants' satisfaction with the handling: justice-weighted sum, distributive > interactional > procedural (Orsingher et al. 2010). */
-export function claimantSatisfaction(I: IncidentState, k: number, inc: CompiledIncident, p: RecoveryParams, unified: boolean): number {
+export function claimantSatisfaction(
+  I: IncidentState,
+  k: number,
+  inc: CompiledIncident,
+  p: RecoveryParams,
+  unified: boolean,
+): number {
   const w = p.justiceWeights;
   const c = compensationRatio(I, k, inc, p);
   return (

@@ -4,7 +4,14 @@ import type { Evidence } from '../engine/World';
  * Adds signed evidence on the three facets for agent i. Negative parts are multiplied by `negFactor`
  * (the commitment buffer for third-party bad news, 1 for first-hand harm).
  */
-export function addEvidence(ev: Evidence, i: number, eA: number, eB: number, eI: number, negFactor: number): void {
+export function addEvidence(
+  ev: Evidence,
+  i: number,
+  eA: number,
+  eB: number,
+  eI: number,
+  negFactor: number,
+): void {
   if (ev.mark[i] === 0) {
     ev.mark[i] = 1;
     ev.touched[ev.count++] = i;

@@ -6,6 +6,7 @@ export interface TrustState {
   ta: Float64Array;
   tb: Float64Array;
   ti: Float64Array;
+  T: Float64Array;
   /** Integrity ceiling after proven deception (1 = none). */
   ceilI: Float64Array;
   /** Claimants (≥ 0) cannot be lifted above their pre-failure level by good news (recovery paradox). */
@@ -34,16 +35,42 @@ export function stepFacet(x: number, pos: number, neg: number, eta4: number, lam
  * updateTrust: applies the day's evidence to every agent that received some (the touched list), then clears it.
  * Marks changed agents dirty (their churn/purchase probabilities are recomputed).
  */
-export function updateTrust(p: TrustParams, st: TrustState, base: TrustBaseline, ev: Evidence, dirtyBit: number): void {
+export function updateTrust(
+  p: TrustParams,
+  facetW: readonly [number, number, number],
+  st: TrustState,
+  base: TrustBaseline,
+  ev: Evidence,
+  dirtyBit: number,
+): void {
+  const n = st.ta.length;
+  if (ev.count * 8 > n) {
+    // Many agents touched: a linear scan over the marks is kinder to the cache than the touched list.
+    let c = 0;
+    const mark = ev.mark;
+    for (let i = 0; i < n; i++) if (mark[i] !== 0) ev.touched[c++] = i;
+  }
+  applyEvidence(p, facetW, st, base, ev, dirtyBit);
+}
+
+function applyEvidence(
+  p: TrustParams,
+  facetW: readonly [number, number, number],
+  st: TrustState,
+  base: TrustBaseline,
+  ev: Evidence,
+  dirtyBit: number,
+): void {
   const eta4 = 4 * p.learningRate;
   const lp = p.lambdaPeak;
-  const { posA, posB, posI, negA, negB, negI } = ev;
-  const { ta, tb, ti, ceilI, claimantOf, flags } = st;
+  const [fa, fb, fi] = facetW;
+  const { posA, posB, posI, negA, negB, negI, mark } = ev;
+  const { ta, tb, ti, T, ceilI, claimantOf, flags } = st;
   const touched = ev.touched;
   const count = ev.count;
   for (let t = 0; t < count; t++) {
     const i = touched[t];
-    ev.mark[i] = 0;
+    mark[i] = 0;
     const pa = posA[i];
     const pb = posB[i];
     const pi = posI[i];
@@ -63,6 +90,7 @@ export function updateTrust(p: TrustParams, st: TrustState, base: TrustBaseline,
     ta[i] = a;
     tb[i] = b;
     ti[i] = c;
+    T[i] = fa * a + fb * b + fi * c;
     flags[i] |= dirtyBit;
     posA[i] = 0;
     posB[i] = 0;

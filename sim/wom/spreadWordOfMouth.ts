@@ -1,4 +1,4 @@
-import { F_RECOVERED, type World } from '../engine/World';
+import { F_RECOVERED, refreshOverall, type World } from '../engine/World';
 import { becomeAware } from '../incidents/becomeAware';
 import { u01 } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
@@ -21,12 +21,6 @@ export function spreadWordOfMouth(w: World): void {
   if (mech.chatter) chatter(w);
   if (rule === 'degroot' || rule === 'friedkin-johnsen') linearAveraging(w, rule === 'friedkin-johnsen');
   else if (rule === 'deffuant') deffuant(w);
-}
-
-function overall(w: World, i: number): number {
-  const f = w.model.facetW;
-  const s = w.s;
-  return f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
 }
 
 function incidentTalk(w: World): void {
@@ -54,7 +48,7 @@ function incidentTalk(w: World): void {
       if (s.spreading[base + i] !== 1 || s.aware[base + i] >= day) continue;
       const pt = p.talkRate * 2 * pop.talkativeness[i] * (1 + p.arousalGain * s.grievance[i]) * salience;
       if (u01(keys.talk, day, i, k) < pt) {
-        const Ti = overall(w, i);
+        const Ti = s.T[i];
         const recovered = s.claimantOf[i] === k && (s.flags[i] & F_RECOVERED) !== 0;
         const defender = Ti >= 0.75 && pop.commitment[i] >= 0.5;
         const negative = !(recovered || defender);
@@ -85,7 +79,7 @@ function incidentTalk(w: World): void {
           if (s.aware[base + j] < 0) becomeAware(w, inc, j);
           else metAware = true;
           if (evidenceStance) {
-            const Tj = overall(w, j);
+            const Tj = s.T[j];
             if (Math.abs(Ti - Tj) > eps) continue;
             const infl = p.influence * (weights ? weights[e] : 1) * (0.5 + pop.susceptibility[j]);
             if (negative) {
@@ -105,10 +99,14 @@ function incidentTalk(w: World): void {
           continue;
         }
       }
-      if (p.forgetProbability > 0 && u01(keys.forget, day, i, k) < p.forgetProbability) s.spreading[base + i] = 2;
+      if (p.forgetProbability > 0 && u01(keys.forget, day, i, k) < p.forgetProbability)
+        s.spreading[base + i] = 2;
     }
   }
 }
+
+/** Candidate index of the chatter skip-sampler; far above any agent id so it never meets a per-agent draw. */
+const SKIP_SLOT = 0x7fffff00;
 
 function chatter(w: World): void {
   const s = w.s;
@@ -124,13 +122,24 @@ function chatter(w: World): void {
   const buffer = m.trust.commitmentBuffer;
   const infl0 = p.influence * 0.25;
   const stance = p.stanceRule === 'evidence';
-  for (let i = 0; i < N; i++) {
-    const T = overall(w, i);
-    const dis = T < 0.5 ? (0.5 - T) * 2 : 0;
+  const T = s.T;
+  // Thinning: candidates are drawn with the largest possible probability by geometric skipping (the same
+  // candidates for every strategy), then each is kept with its own probability / pmax.
+  const pmax = Math.min(1, p.chatterRate * 2 * (1 + p.dissatisfiedTalkGain));
+  if (pmax <= 0) return;
+  const lq = pmax < 1 ? Math.log(1 - pmax) : 0;
+  let i = -1;
+  let r = 0;
+  for (;;) {
+    if (pmax < 1) i += 1 + Math.floor(Math.log(1 - u01(keys.chatter, day, SKIP_SLOT, r++)) / lq);
+    else i++;
+    if (i >= N) break;
+    const Ti = T[i];
+    const dis = Ti < 0.5 ? (0.5 - Ti) * 2 : 0;
     const pc = p.chatterRate * 2 * pop.talkativeness[i] * (1 + p.dissatisfiedTalkGain * dis);
-    if (u01(keys.chatter, day, i, 0) >= pc) continue;
-    const tk = T ** kappa;
-    const positive = u01(keys.valence, day, i, 0) < tk / (tk + (1 - T) ** kappa);
+    if (u01(keys.chatter, day, i, 0) * pmax >= pc) continue;
+    const tk = Ti ** kappa;
+    const positive = u01(keys.valence, day, i, 0) < tk / (tk + (1 - Ti) ** kappa);
     const wt = pop.weight[i];
     if (positive) s.seg.womPos[pop.segment[i]] += wt;
     else s.seg.womNeg[pop.segment[i]] += wt;
@@ -140,7 +149,7 @@ function chatter(w: World): void {
     if (deg === 0) continue;
     const e = off + Math.floor(u01(keys.chatter, day, i, 1) * deg);
     const j = targets[e];
-    if (j === i || Math.abs(T - overall(w, j)) > eps) continue;
+    if (j === i || Math.abs(Ti - T[j]) > eps) continue;
     const infl = infl0 * (weights ? weights[e] : 1) * (0.5 + pop.susceptibility[j]);
     if (positive) addEvidence(w.ev, j, infl / 3, infl / 3, infl / 3, 1);
     else addEvidence(w.ev, j, -infl / 3, -infl / 3, -infl / 3, thirdPartyFactor(buffer, pop.commitment[j]));
@@ -194,6 +203,7 @@ function linearAveraging(w: World, stubborn: boolean): void {
   s.ta.set(nx.a);
   s.tb.set(nx.b);
   s.ti.set(nx.i);
+  refreshOverall(w);
 }
 
 /** Pairwise bounded confidence (Deffuant et al. 2000): each agent meets one random tie and, when their overall
@@ -213,7 +223,7 @@ function deffuant(w: World): void {
     const deg = offsets[i + 1] - off;
     if (deg === 0) continue;
     const j = targets[off + Math.floor(u01(w.keys.contact, s.day, i, 7) * deg)];
-    if (Math.abs(overall(w, i) - overall(w, j)) >= p.confidenceBound) continue;
+    if (Math.abs(s.T[i] - s.T[j]) >= p.confidenceBound) continue;
     nx.a[i] += mu * (s.ta[j] - s.ta[i]);
     nx.b[i] += mu * (s.tb[j] - s.tb[i]);
     nx.i[i] += mu * (s.ti[j] - s.ti[i]);
@@ -221,4 +231,5 @@ function deffuant(w: World): void {
   s.ta.set(nx.a);
   s.tb.set(nx.b);
   s.ti.set(nx.i);
+  refreshOverall(w);
 }

@@ -42,7 +42,6 @@ export function fireIncident(w: World, inc: CompiledIncident, strategy: Compiled
   s.markers.push({ day: s.day, label: inc.label, kind: 'incident', incident: inc.id });
   if (inc.claimantSegment < 0) return;
   const pop = w.pop;
-  const N = pop.n;
   const from = pop.segStart[inc.claimantSegment];
   const to = pop.segStart[inc.claimantSegment + 1];
   const share = inc.claimantShare * strategy.capShare[k];

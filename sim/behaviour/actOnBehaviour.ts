@@ -2,15 +2,13 @@ import { F_DIRTY, F_OBS_COMPLAINT_DONE, F_RECOVERED, L_LEGAL, type World } from 
 import { CHURNED, OWNER } from '../population/Population';
 import { u01 } from '../rng/hash';
 import type { BehaviourParams } from '../scenario/schema';
-
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
+import { fastSigmoid } from './fastSigmoid';
 
 /** Daily churn probability of an owner: logistic in trust and avoidance. */
 export function churnProbability(p: BehaviourParams, T: number, avoidance: number): number {
   return (
-    p.churnMax * sigmoid(p.churnIntercept + p.churnTrustSlope * (0.5 - T) + p.churnAvoidanceSlope * avoidance)
+    p.churnMax *
+    fastSigmoid(p.churnIntercept + p.churnTrustSlope * (0.5 - T) + p.churnAvoidanceSlope * avoidance)
   );
 }
 
@@ -18,14 +16,14 @@ export function churnProbability(p: BehaviourParams, T: number, avoidance: numbe
 export function purchaseProbability(p: BehaviourParams, T: number, avoidance: number): number {
   return (
     p.purchaseMax *
-    sigmoid(p.purchaseIntercept + p.purchaseTrustSlope * (T - 0.5) - p.purchaseAvoidanceSlope * avoidance)
+    fastSigmoid(p.purchaseIntercept + p.purchaseTrustSlope * (T - 0.5) - p.purchaseAvoidanceSlope * avoidance)
   );
 }
 
 /**
  * actOnBehaviour: complaints, joining a rights group (complex contagion), lawsuits, churn and purchases.
  * - Claimants complain with probability complainSerious after a delay, and again while unresolved and angry;
- *   aggrieved observers complain once with probability complainMinor.
+ *   aggrieved customers who are not claimants complain once with probability complainMinor.
  * - An aggrieved claimant joins its incident's rights group when at least `groupThreshold` of its ties were
  *   members before today (Centola 2010), through the group's visibility, or as an organiser.
  * - A group above `lawsuitGroupSize` files a lawsuit with a daily hazard: an event with a media shock.
@@ -72,7 +70,7 @@ export function actOnBehaviour(w: World): void {
         const jd = s.groupJoin[j];
         if (jd >= 0 && jd < day && s.claimantOf[j] === k) members++;
       }
-      let join = members >= p.groupThreshold;
+      let join = members >= p.groupThreshold && u01(keys.group, day, i, 100 + k) < p.groupAdoption;
       if (!join) {
         const pv = Math.min(0.5, p.groupVisibility * groupBefore[k]) + p.groupSeedProbability;
         join = pv > 0 && u01(keys.group, day, i, k) < pv;
@@ -97,7 +95,12 @@ export function actOnBehaviour(w: World): void {
   const clv = p.clvCny;
   for (let i = 0; i < N; i++) {
     const fl = s.flags[i];
-    if (s.claimantOf[i] < 0 && s.grievance[i] >= aggrievedAt && !(fl & F_OBS_COMPLAINT_DONE)) {
+    if (
+      s.claimantOf[i] < 0 &&
+      s.grievance[i] >= aggrievedAt &&
+      !(fl & F_OBS_COMPLAINT_DONE) &&
+      s.status[i] === OWNER
+    ) {
       s.flags[i] |= F_OBS_COMPLAINT_DONE;
       if (u01(keys.observerComplaint, 0, i, 0) < p.complainMinor) observerComplaint(w, i);
     }

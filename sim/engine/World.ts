@@ -343,6 +343,31 @@ export function createWorld(
   replicate: number,
 ): World {
   const layout = metricLayout(model);
+  return makeWorld(
+    model,
+    pop,
+    graph,
+    seed,
+    replicate,
+    layout,
+    new Float32Array(pop.n),
+    new Float32Array(pop.n),
+    createState(model, pop, layout),
+  );
+}
+
+/** The one place a World object is built, so every world has the same hidden class. */
+function makeWorld(
+  model: Model,
+  pop: Population,
+  graph: Graph,
+  seed: number,
+  replicate: number,
+  layout: MetricLayout,
+  pBuy0: Float32Array,
+  pChurn0: Float32Array,
+  s: State,
+): World {
   const needsNext =
     model.scenario.model.wom.stanceRule !== 'evidence' && model.scenario.model.wom.stanceRule !== 'none';
   return {
@@ -353,9 +378,9 @@ export function createWorld(
     replicate,
     keys: makeKeys(seed, replicate),
     layout,
-    pBuy0: new Float32Array(pop.n),
-    pChurn0: new Float32Array(pop.n),
-    s: createState(model, pop, layout),
+    pBuy0,
+    pChurn0,
+    s,
     ev: createEvidence(pop.n),
     next: needsNext
       ? { a: new Float64Array(pop.n), b: new Float64Array(pop.n), i: new Float64Array(pop.n) }
@@ -363,15 +388,25 @@ export function createWorld(
   };
 }
 
-function deepCopy<T>(v: T): T {
-  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): T }).slice();
-  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = deepCopy((v as Record<string, unknown>)[k]);
-    return out as T;
+/**
+ * Copies `src` into `dst` field by field without adding properties, so every State keeps the hidden class of
+ * the object literal in createState (kernels stay monomorphic after a fork or a restore).
+ */
+function copyInto(dst: Record<string, unknown>, src: Record<string, unknown>): void {
+  for (const k of Object.keys(dst)) {
+    const d = dst[k];
+    const v = src[k];
+    if (ArrayBuffer.isView(d)) (d as unknown as Float64Array).set(v as Float64Array);
+    else if (Array.isArray(d)) dst[k] = (v as unknown[]).slice();
+    else if (d && typeof d === 'object') copyInto(d as Record<string, unknown>, v as Record<string, unknown>);
+    else dst[k] = v;
   }
-  return v;
+}
+
+function cloneState(w: World, src: State): State {
+  const s = createState(w.model, w.pop, w.layout);
+  copyInto(s as unknown as Record<string, unknown>, src as unknown as Record<string, unknown>);
+  return s;
 }
 
 /** A deep copy of the whole dynamic state. Randomness is counter-based (keyed by seed, replicate, purpose,
@@ -383,7 +418,7 @@ export interface Snapshot {
 }
 
 export function snapshot(w: World): Snapshot {
-  return { seed: w.seed, replicate: w.replicate, state: deepCopy(w.s) };
+  return { seed: w.seed, replicate: w.replicate, state: cloneState(w, w.s) };
 }
 
 /** Restore a snapshot into a world built for the same model, population and graph. The snapshot stays usable. */
@@ -391,17 +426,22 @@ export function restore(w: World, snap: Snapshot): void {
   if (snap.seed !== w.seed || snap.replicate !== w.replicate) {
     throw new Error('restore: snapshot belongs to another seed or replicate');
   }
-  w.s = deepCopy(snap.state);
+  copyInto(w.s as unknown as Record<string, unknown>, snap.state as unknown as Record<string, unknown>);
 }
 
-/** A new world sharing model, population and graph, with a copy of this one's state. */
+/** A new world sharing model, population, graph and static tables, with a copy of this one's state and scratch. */
 export function fork(w: World): World {
-  return {
-    ...w,
-    s: deepCopy(w.s),
-    ev: deepCopy(w.ev),
-    next: w.next
-      ? { a: new Float64Array(w.pop.n), b: new Float64Array(w.pop.n), i: new Float64Array(w.pop.n) }
-      : null,
-  };
+  const f = makeWorld(
+    w.model,
+    w.pop,
+    w.graph,
+    w.seed,
+    w.replicate,
+    w.layout,
+    w.pBuy0,
+    w.pChurn0,
+    cloneState(w, w.s),
+  );
+  copyInto(f.ev as unknown as Record<string, unknown>, w.ev as unknown as Record<string, unknown>);
+  return f;
 }

@@ -88,7 +88,10 @@ export interface CompiledStrategy {
   capShare: Float64Array;
   severityFactor: Float64Array;
   unifiedVoice: boolean;
+  /** Cost of controls not tied to an incident, booked on day 0. */
   controlCostCny: number;
+  /** Cost of each incident's controls, booked on the day the incident would break (so strategies share the prefix before it). */
+  incidentControlCostCny: Float64Array;
 }
 
 export interface CompiledSeed {
@@ -182,13 +185,15 @@ export function compileModel(scenario: Scenario, scale = 1): Model {
     const severityFactor = new Float64Array(K).fill(1);
     let unifiedVoice = false;
     let controlCostCny = 0;
+    const incidentControlCostCny = new Float64Array(K);
     for (const c of st.controls) {
-      controlCostCny += c.costCny;
+      const k = c.incident === undefined ? -1 : (incIndex.get(c.incident) ?? -1);
+      if (k >= 0) incidentControlCostCny[k] += c.costCny;
+      else controlCostCny += c.costCny;
       if (c.kind === 'unified-voice') {
         unifiedVoice = true;
         continue;
       }
-      const k = c.incident === undefined ? -1 : (incIndex.get(c.incident) ?? -1);
       if (k < 0) throw new ModelError(`strategy ${st.id}: control ${c.kind} needs a known incident`);
       if (c.kind === 'prevent') prevent[k] = 1;
       else if (c.kind === 'cap-claimants') capShare[k] = Math.min(capShare[k], c.share ?? 1);
@@ -244,6 +249,7 @@ export function compileModel(scenario: Scenario, scale = 1): Model {
       severityFactor,
       unifiedVoice,
       controlCostCny,
+      incidentControlCostCny,
     };
   });
   const seedAwareness: CompiledSeed[] = scenario.seedAwareness.map((sa) => {

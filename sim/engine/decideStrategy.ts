@@ -118,7 +118,9 @@ export function controlSignature(w: World, rt: StrategyRuntime): string {
   for (const inc of w.model.incidents) {
     if (inc.day !== day) continue;
     const k = inc.index;
-    parts.push(`${k}:${st.prevent[k]}:${st.capShare[k]}:${st.severityFactor[k]}`);
+    parts.push(
+      `${k}:${st.prevent[k]}:${st.capShare[k]}:${st.severityFactor[k]}:${st.incidentControlCostCny[k]}`,
+    );
   }
   return parts.join('|');
 }

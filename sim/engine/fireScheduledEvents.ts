@@ -14,6 +14,8 @@ export function fireScheduledEvents(w: World, strategy: CompiledStrategy): void 
   const s = w.s;
   const day = s.day;
   if (day === 0) s.ledger[L_CONTROLS] += strategy.controlCostCny;
+  for (const inc of w.model.incidents)
+    if (inc.day === day) s.ledger[L_CONTROLS] += strategy.incidentControlCostCny[inc.index];
   for (const inc of w.model.incidents) if (inc.day === day) fireIncident(w, inc, strategy);
   for (const ev of w.model.events) if (ev.day === day) fireEvent(w, ev);
   for (const sa of w.model.seedAwareness) if (sa.day === day) seedAwareness(w, sa);

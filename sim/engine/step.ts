@@ -3,7 +3,7 @@ import { updateGrievance } from '../grievance/updateGrievance';
 import { updateMedia } from '../media/updateMedia';
 import { collectMetrics } from '../metrics/collectMetrics';
 import { applyResponse, applyStonewalling } from '../responses/applyResponse';
-import { updateTrust } from '../trust/updateTrust';
+import { revertTrust, updateTrust } from '../trust/updateTrust';
 import { spreadWordOfMouth } from '../wom/spreadWordOfMouth';
 import type { CompiledRule } from './compileModel';
 import { decideStrategy, type StrategyRuntime } from './decideStrategy';
@@ -26,8 +26,19 @@ export function finishDay(w: World, rt: StrategyRuntime, rules: CompiledRule[]):
   // spreadWordOfMouth
   spreadWordOfMouth(w);
   // updateTrust
-  if (mech.trust) updateTrust(w.model.scenario.model.trust, w.model.facetW, w.s, w.pop, w.ev, F_DIRTY);
-  else clearEvidence(w);
+  if (mech.trust) {
+    const tp = w.model.scenario.model.trust;
+    updateTrust(tp, w.model.facetW, w.s, w.pop, w.ev, F_DIRTY);
+    if (mech.reversion)
+      revertTrust(
+        tp,
+        w.model.facetW,
+        w.s,
+        w.pop,
+        w.model.scenario.model.announcements.aggrievedThreshold,
+        F_DIRTY,
+      );
+  } else clearEvidence(w);
   // updateGrievance
   if (mech.grievance) updateGrievance(w);
   // actOnBehaviour

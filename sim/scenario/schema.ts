@@ -35,15 +35,33 @@ const dist01 = (mean: number, sd: number, what: string, source: string, grade: '
         message: 'sd too large for a beta distribution with this mean: need sd² < mean·(1 − mean)',
       })
       .default({ mean, sd }),
-    { d: `${what} across the segment's agents (beta distribution by mean and sd).`, unit: 'share 0–1', range: '0–1', source, grade },
+    {
+      d: `${what} across the segment's agents (beta distribution by mean and sd).`,
+      unit: 'share 0–1',
+      range: '0–1',
+      source,
+      grade,
+    },
   );
 
 const facetTrust = () =>
   z
     .strictObject({
       ability: dist01(0.7, 0.12, 'Initial trust in ability', 'Mayer et al. 1995 (structure); level A', 'A'),
-      benevolence: dist01(0.6, 0.14, 'Initial trust in benevolence', 'Mayer et al. 1995 (structure); level A', 'A'),
-      integrity: dist01(0.62, 0.14, 'Initial trust in integrity', 'Mayer et al. 1995 (structure); level A', 'A'),
+      benevolence: dist01(
+        0.6,
+        0.14,
+        'Initial trust in benevolence',
+        'Mayer et al. 1995 (structure); level A',
+        'A',
+      ),
+      integrity: dist01(
+        0.62,
+        0.14,
+        'Initial trust in integrity',
+        'Mayer et al. 1995 (structure); level A',
+        'A',
+      ),
     })
     .default({
       ability: { mean: 0.7, sd: 0.12 },
@@ -69,9 +87,27 @@ export const segmentSchema = z.strictObject({
     grade: 'A',
   }),
   trust: facetTrust(),
-  commitment: dist01(0.3, 0.15, 'Commitment / loyalty (buffers third-party bad news)', 'Ahluwalia et al. 2000', 'A'),
-  talkativeness: dist01(0.3, 0.15, 'Talkativeness: multiplies the chance to talk about the brand', 'model convention', 'A'),
-  mediaUse: dist01(0.4, 0.2, 'Media use: multiplies the chance to be exposed to coverage', 'model convention', 'A'),
+  commitment: dist01(
+    0.3,
+    0.15,
+    'Commitment / loyalty (buffers third-party bad news)',
+    'Ahluwalia et al. 2000',
+    'A',
+  ),
+  talkativeness: dist01(
+    0.3,
+    0.15,
+    'Talkativeness: multiplies the chance to talk about the brand',
+    'model convention',
+    'A',
+  ),
+  mediaUse: dist01(
+    0.4,
+    0.2,
+    'Media use: multiplies the chance to be exposed to coverage',
+    'model convention',
+    'A',
+  ),
   owners: param(share().default(0.3), {
     d: 'Share of the segment that owns the brand’s products (customers); the rest are prospects.',
     unit: 'share',
@@ -123,7 +159,9 @@ const networkSchema = z
       .string()
       .max(50_000_000)
       .optional()
-      .meta({ description: 'edge-list only: inline edge list, one "u v [weight]" per line (0-based agent ids).' }),
+      .meta({
+        description: 'edge-list only: inline edge list, one "u v [weight]" per line (0-based agent ids).',
+      }),
     file: z
       .string()
       .max(4096)
@@ -132,20 +170,41 @@ const networkSchema = z
     directed: z
       .boolean()
       .default(false)
-      .meta({ description: 'edge-list only: treat "u v w" as the directed weight W[u][v] (DeGroot / Friedkin–Johnsen).' }),
+      .meta({
+        description:
+          'edge-list only: treat "u v w" as the directed weight W[u][v] (DeGroot / Friedkin–Johnsen).',
+      }),
   })
   .default({ kind: 'sbm', meanDegree: 16, homophily: 0.6, rewire: 0.1, directed: false });
 
 const mechanismsSchema = z
   .strictObject({
     media: z.boolean().default(true).meta({ description: 'Media attention and exposure (updateMedia).' }),
-    wordOfMouth: z.boolean().default(true).meta({ description: 'Word of mouth along ties (spreadWordOfMouth).' }),
-    chatter: z.boolean().default(true).meta({ description: 'Everyday product chatter (the 3:1 positive baseline).' }),
+    wordOfMouth: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Word of mouth along ties (spreadWordOfMouth).' }),
+    chatter: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Everyday product chatter (the 3:1 positive baseline).' }),
     trust: z.boolean().default(true).meta({ description: 'Trust updates (updateTrust).' }),
     grievance: z.boolean().default(true).meta({ description: 'Grievance and avoidance (updateGrievance).' }),
-    behaviour: z.boolean().default(true).meta({ description: 'Complaints, churn and purchases (actOnBehaviour).' }),
+    behaviour: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Complaints, churn and purchases (actOnBehaviour).' }),
     collectiveAction: z.boolean().default(true).meta({ description: 'Rights groups and lawsuits.' }),
-    stonewalling: z.boolean().default(true).meta({ description: 'Daily integrity cost of unanswered salient incidents.' }),
+    stonewalling: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Daily integrity cost of unanswered salient incidents.' }),
+    reversion: z
+      .boolean()
+      .default(true)
+      .meta({
+        description: 'Slow trust repair towards the pre-crisis level for agents who are not aggrieved.',
+      }),
   })
   .default({
     media: true,
@@ -156,6 +215,7 @@ const mechanismsSchema = z
     behaviour: true,
     collectiveAction: true,
     stonewalling: true,
+    reversion: true,
   });
 
 const trustParams = z
@@ -198,6 +258,15 @@ const trustParams = z
       grade: 'M',
       sweep: '0.3–0.8',
     }),
+    reversionHalfLifeDays: param(num(1, 100_000).default(90), {
+      d: 'Trust repair by consistent behaviour: an agent that is not aggrieved drifts back towards its pre-crisis trust with this half-life (never above it, nor above a deception ceiling).',
+      unit: 'days',
+      range: '30–365',
+      source:
+        'Schweitzer, Hershey & Bradlow 2006 (direction: without deception trust recovers); value assumed',
+      grade: 'A',
+      sweep: '30–365',
+    }),
     deceptionCeiling: param(share().default(0.9), {
       d: 'After proven deception (a denial contradicted by a ruling), integrity is capped at this factor × its pre-crisis level.',
       unit: 'factor',
@@ -212,6 +281,7 @@ const trustParams = z
     learningRate: 0.12,
     lambdaPeak: 2.25,
     commitmentBuffer: 0.5,
+    reversionHalfLifeDays: 90,
     deceptionCeiling: 0.9,
   });
 
@@ -560,13 +630,13 @@ const mediaParams = z
       source: 'Hawkes immigrant rate (A)',
       grade: 'A',
     }),
-    postsPerStory: param(num(1, 1e9).default(100_000), {
+    postsPerStory: param(num(1, 1e9).default(1_000_000), {
       d: 'Real people’s complaints or negative posts that together count as one story.',
       unit: 'people per story',
-      range: '1e4–1e6',
+      range: '1e5–1e7',
       source: 'model convention',
       grade: 'A',
-      sweep: '2e4–5e5',
+      sweep: '2e5–5e6',
     }),
     exposureRate: param(num(0, 100).default(0.01), {
       d: 'κ: an unaware agent becomes aware with probability 1 − exp(−κ·a·mediaUse), a = stories/day.',
@@ -593,7 +663,10 @@ const mediaParams = z
     randomStories: z
       .boolean()
       .default(true)
-      .meta({ description: 'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.' }),
+      .meta({
+        description:
+          'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.',
+      }),
     shocks: param(
       z
         .strictObject({
@@ -618,7 +691,7 @@ const mediaParams = z
     halfLifeDays: 1.5,
     branchingRatio: 0.6,
     baseline: 0,
-    postsPerStory: 100_000,
+    postsPerStory: 1_000_000,
     exposureRate: 0.01,
     trendingThreshold: 8,
     salientThreshold: 0.5,
@@ -628,13 +701,10 @@ const mediaParams = z
 
 const womParams = z
   .strictObject({
-    contact: z
-      .enum(['each-tie', 'one-tie'])
-      .default('each-tie')
-      .meta({
-        description:
-          'How a talker reaches its ties: each tie independently with contactProbability (SI/SIR, independent cascade), or one random tie with contactProbability (Maki–Thompson, Bass).',
-      }),
+    contact: z.enum(['each-tie', 'one-tie']).default('each-tie').meta({
+      description:
+        'How a talker reaches its ties: each tie independently with contactProbability (SI/SIR, independent cascade), or one random tie with contactProbability (Maki–Thompson, Bass).',
+    }),
     talkRate: param(share().default(0.12), {
       d: 'Daily probability that an aware, spreading agent of average talkativeness talks about an incident.',
       unit: 'per day',
@@ -678,7 +748,7 @@ const womParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    influence: param(share().default(0.08), {
+    influence: param(share().default(0.04), {
       d: 'Strength of a message’s stance as third-party evidence for the receiver.',
       unit: 'evidence per message',
       range: '0.02–0.2',
@@ -707,7 +777,7 @@ const womParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    chatterSharpness: param(num(0.1, 10).default(2), {
+    chatterSharpness: param(num(0.1, 10).default(3), {
       d: 'κ in P(positive chat) = T^κ / (T^κ + (1−T)^κ); calibrated so everyday chatter runs about 3:1 positive.',
       unit: 'exponent',
       range: '1–2',
@@ -730,11 +800,11 @@ const womParams = z
     negativityWeight: 2,
     stifleProbability: 0.5,
     forgetProbability: 0.1,
-    influence: 0.08,
+    influence: 0.04,
     confidenceBound: 0.35,
     stanceRule: 'evidence',
     chatterRate: 0.02,
-    chatterSharpness: 2,
+    chatterSharpness: 3,
     dissatisfiedTalkGain: 1.5,
   });
 
@@ -803,7 +873,7 @@ const behaviourParams = z
       grade: 'M',
     }),
     complainMinor: param(share().default(0.04), {
-      d: 'Probability that an aggrieved observer (minor or vicarious problem) complains.',
+      d: 'Probability that an aggrieved customer who is not a claimant (a minor or vicarious problem) complains, once.',
       unit: 'probability',
       range: '0.04–0.3',
       source: 'TARP folklore via secondary pages',
@@ -830,6 +900,14 @@ const behaviourParams = z
       source: 'Centola 2010 (M–H)',
       grade: 'M',
     }),
+    groupAdoption: param(share().default(0.08), {
+      d: 'Daily probability that a claimant who sees enough members among its ties actually joins (joining is costly).',
+      unit: 'per day',
+      range: '0.02–0.3',
+      source: 'Centola 2010 (adoption given reinforcement, direction); value assumed',
+      grade: 'A',
+      sweep: '0.02–0.5',
+    }),
     groupGrievance: param(share().default(0.4), {
       d: 'Grievance a claimant needs before joining a rights group.',
       unit: 'grievance',
@@ -837,14 +915,14 @@ const behaviourParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    groupVisibility: param(num(0, 1).default(0.002), {
+    groupVisibility: param(num(0, 1).default(0.0002), {
       d: 'Daily probability of joining through the group’s media visibility, per group member in real people (capped at 0.5).',
       unit: 'per member per day',
-      range: '0–0.01',
+      range: '0–0.002',
       source: 'model convention',
       grade: 'A',
     }),
-    groupSeedProbability: param(share().default(0.03), {
+    groupSeedProbability: param(share().default(0.005), {
       d: 'Daily probability that an eligible, aggrieved claimant starts or joins a group on its own (organisers).',
       unit: 'per day',
       range: '0–0.1',
@@ -949,9 +1027,10 @@ const behaviourParams = z
     complaintDelayDays: 2,
     repeatComplaint: 0.04,
     groupThreshold: 2,
+    groupAdoption: 0.08,
     groupGrievance: 0.4,
-    groupVisibility: 0.002,
-    groupSeedProbability: 0.03,
+    groupVisibility: 0.0002,
+    groupSeedProbability: 0.005,
     lawsuitGroupSize: 100,
     lawsuitHazard: 0.08,
     legalCostCny: 200_000,
@@ -1028,7 +1107,9 @@ export const incidentSchema = z.strictObject({
     .meta({ description: 'Who discloses it first; self-disclosure “steals thunder”.' }),
   claimants: z
     .strictObject({
-      segment: idSchema.meta({ description: 'Segment whose agents are the claimants (its real size is the claimant count).' }),
+      segment: idSchema.meta({
+        description: 'Segment whose agents are the claimants (its real size is the claimant count).',
+      }),
       share: param(share().default(1), {
         d: 'Share of the segment harmed.',
         unit: 'share',
@@ -1073,12 +1154,10 @@ export const eventSchema = z.strictObject({
   id: idSchema,
   label: z.string().max(300).optional(),
   date: dateSchema,
-  kind: z
-    .enum(['ruling', 'lawsuit', 'hearing', 'news'])
-    .meta({
-      description:
-        'ruling: a court decision (againstCompany: guilt shown); lawsuit: a filing; hearing: a court hearing; news: a report about an incident.',
-    }),
+  kind: z.enum(['ruling', 'lawsuit', 'hearing', 'news']).meta({
+    description:
+      'ruling: a court decision (againstCompany: guilt shown); lawsuit: a filing; hearing: a court hearing; news: a report about an incident.',
+  }),
   incident: idSchema.meta({ description: 'Incident the event belongs to.' }),
   againstCompany: z.boolean().default(true),
   amountCny: num(0, 1e12).default(0).meta({ description: 'Money the company must pay (rulings).' }),
@@ -1111,14 +1190,10 @@ const whenSchema = z.union([
     days: num(0, 3650).default(0).meta({ description: 'Delay in days (0 = the same day).' }),
   }),
   z.strictObject({
-    trigger: z
-      .string()
-      .min(1)
-      .max(2000)
-      .meta({
-        description:
-          'A condition over today’s metrics, e.g. "complaints_7d > 500 or attention.fridge > 6". Checked daily; fires once.',
-      }),
+    trigger: z.string().min(1).max(2000).meta({
+      description:
+        'A condition over today’s metrics, e.g. "complaints_7d > 500 or attention.fridge > 6". Checked daily; fires once.',
+    }),
     notBefore: dateSchema.optional(),
   }),
 ]);
@@ -1137,7 +1212,9 @@ export const ruleSchema = z.strictObject({
     .enum(['incident', 'all'])
     .default('incident')
     .meta({ description: '"all" answers every open incident at once (a unified apology across lines).' }),
-  amountCny: num(0, 1e12).default(0).meta({ description: 'Compensation per claimant, or the donation / PR spend in ¥.' }),
+  amountCny: num(0, 1e12)
+    .default(0)
+    .meta({ description: 'Compensation per claimant, or the donation / PR spend in ¥.' }),
   form: z.enum(['cash', 'voucher']).default('cash'),
   label: z.string().max(300).optional(),
 });
@@ -1148,9 +1225,16 @@ export const controlSchema = z.strictObject({
       'prevent: the incident never happens; cap-claimants: an early alert caps the share of claimants; reduce-severity: verified claims / written terms shrink the hit; unified-voice: one voice across business lines.',
   }),
   incident: idSchema.optional(),
-  share: share().optional().meta({ description: 'cap-claimants: share of the would-be claimants still harmed.' }),
+  share: share()
+    .optional()
+    .meta({ description: 'cap-claimants: share of the would-be claimants still harmed.' }),
   factor: share().optional().meta({ description: 'reduce-severity: multiplier on severity.' }),
-  costCny: num(0, 1e12).default(0).meta({ description: 'One-off cost of the control, booked on day 0.' }),
+  costCny: num(0, 1e12)
+    .default(0)
+    .meta({
+      description:
+        'One-off cost of the control, booked on the day its incident would break (day 0 without an incident).',
+    }),
   label: z.string().max(300).optional(),
 });
 
@@ -1165,17 +1249,26 @@ export const strategySchema = z.strictObject({
 export const seedAwarenessSchema = z.strictObject({
   incident: idSchema,
   share: share().optional().meta({ description: 'Share of all agents aware (and spreading) on day 0.' }),
-  agents: z.array(int(0, 2e9)).max(100_000).optional().meta({ description: 'Agent ids aware (and spreading) on day 0.' }),
+  agents: z
+    .array(int(0, 2e9))
+    .max(100_000)
+    .optional()
+    .meta({ description: 'Agent ids aware (and spreading) on day 0.' }),
   day: int(0, 100_000).default(0),
   joinGroup: z
     .boolean()
     .default(false)
-    .meta({ description: 'The seeded agents also start as claimants and rights-group members of this incident (complex-contagion experiments).' }),
+    .meta({
+      description:
+        'The seeded agents also start as claimants and rights-group members of this incident (complex-contagion experiments).',
+    }),
 });
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
-  version: z.literal(SCENARIO_VERSION).meta({ description: 'Scenario format version; older versions are migrated.' }),
+  version: z
+    .literal(SCENARIO_VERSION)
+    .meta({ description: 'Scenario format version; older versions are migrated.' }),
   meta: z.strictObject({
     title: z.string().min(1).max(300),
     slug: idSchema.optional(),
@@ -1186,7 +1279,11 @@ export const scenarioSchema = z.strictObject({
       .max(50)
       .default([])
       .meta({ description: 'Patterns the scenario is meant to reproduce (pattern-oriented modelling).' }),
-    teaching: z.string().max(500).optional().meta({ description: 'Teaching page (Markdown), relative to this file.' }),
+    teaching: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: 'Teaching page (Markdown), relative to this file.' }),
     references: z.array(z.string().max(1000)).max(200).default([]),
   }),
   calendar: z.strictObject({

@@ -53,6 +53,41 @@ export function updateTrust(
   applyEvidence(p, facetW, st, base, ev, dirtyBit);
 }
 
+/**
+ * Trust repair by consistent behaviour (Schweitzer et al. 2006): agents that are not aggrieved drift back
+ * towards their pre-crisis facets with a half-life, never above them and never above a deception ceiling.
+ * Only agents more than 0.001 below their baseline move (and are marked dirty).
+ */
+export function revertTrust(
+  p: TrustParams,
+  facetW: readonly [number, number, number],
+  st: TrustState & { grievance: Float32Array },
+  base: TrustBaseline,
+  aggrievedAt: number,
+  dirtyBit: number,
+): void {
+  const r = 1 - 2 ** (-1 / p.reversionHalfLifeDays);
+  const { ta, tb, ti, T, ceilI, flags, grievance } = st;
+  const { ability0, benevolence0, integrity0 } = base;
+  const [fa, fb, fi] = facetW;
+  const n = ta.length;
+  for (let i = 0; i < n; i++) {
+    if (grievance[i] >= aggrievedAt) continue;
+    const da = ability0[i] - ta[i];
+    const db = benevolence0[i] - tb[i];
+    const di = Math.min(integrity0[i], ceilI[i]) - ti[i];
+    if (da < 0.001 && db < 0.001 && di < 0.001) continue;
+    const a = da > 0 ? ta[i] + r * da : ta[i];
+    const b = db > 0 ? tb[i] + r * db : tb[i];
+    const c = di > 0 ? ti[i] + r * di : ti[i];
+    ta[i] = a;
+    tb[i] = b;
+    ti[i] = c;
+    T[i] = fa * a + fb * b + fi * c;
+    flags[i] |= dirtyBit;
+  }
+}
+
 function applyEvidence(
   p: TrustParams,
   facetW: readonly [number, number, number],

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { rebuildReport } from '../../io/writeReport';
+import type { CliIO } from '../context';
+import { InputError } from '../errors';
+
+export function registerReport(program: Command, io: CliIO): void {
+  program
+    .command('report')
+    .description(
+      'rebuild the charts, report.html and report.ipynb from a compare output folder, without simulating',
+    )
+    .argument('<dir>', 'a folder written by `trustsim compare --out`')
+    .option('--png', 'also render charts as PNG')
+    .addHelpText('after', '\nExample:\n  trustsim report out/xiaomi-trust-crisis-2025 --png')
+    .action(async (dir: string, opts: { png?: boolean }) => {
+      try {
+        const r = await rebuildReport(dir, { png: Boolean(opts.png) });
+        io.out(`${r.files.join('\n')}\n`);
+      } catch (e) {
+        throw new InputError((e as Error).message);
+      }
+    });
+}

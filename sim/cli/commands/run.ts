@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { compileModel } from '../../engine/compileModel';
+import { run } from '../../engine/run';
+import { resolveStrategies } from '../../experiment/compare';
+import { summarise } from '../../experiment/summarise';
+import { writeAtomicDir } from '../../io/atomicDir';
+import { buildManifest } from '../../io/manifest';
+import { jsonText, rawCsv, writeText } from '../../io/writeOutputs';
+import { type CliIO, progress } from '../context';
+import { InputError } from '../errors';
+import { loadOrFail } from '../loadOrFail';
+import { parseFloatOption, parseIntOption, parseList } from '../options';
+
+export interface RunCliOptions {
+  strategy?: string;
+  seed?: number;
+  replicate: number;
+  scale: number;
+  out?: string;
+  format: string[];
+  quiet?: boolean;
+}
+
+export function registerRun(program: Command, io: CliIO): void {
+  program
+    .command('run')
+    .description('simulate one strategy on one replicated world and write its daily metrics')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--strategy <id>', 'strategy id (default: the baseline, else the first)')
+    .option(
+      '--seed <n>',
+      'master seed (default: the scenario’s outputs.seed)',
+      parseIntOption('--seed', 0, 2 ** 31 - 1),
+    )
+    .option('--replicate <n>', 'which replicated world', parseIntOption('--replicate', 0, 1_000_000), 0)
+    .option(
+      '--scale <f>',
+      'multiply every segment’s agent count',
+      parseFloatOption('--scale', 0.001, 1000),
+      1,
+    )
+    .option(
+      '--out <dir>',
+      'write timeseries.csv, summary.json and manifest.json here (default: CSV on stdout)',
+    )
+    .option('--format <list>', 'csv, json or both', parseList, ['csv', 'json'])
+    .option('-q, --quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  trustsim run scenarios/xiaomi-trust-crisis-2025.yaml --strategy silence --out out/silence
+  trustsim run scenarios/teaching/compensation-dose.yaml --strategy cash-1500 --seed 7 > rows.csv
+
+timeseries.csv has tidy rows: strategy, replicate, day, date, segment, metric, value
+(counts in real people, ¥ cumulative; see docs/metrics.md).`,
+    )
+    .action(async (file: string, opts: RunCliOptions) => {
+      await runCommand(file, opts, io);
+    });
+}
+
+export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): Promise<void> {
+  for (const f of opts.format) {
+    if (f !== 'csv' && f !== 'json') throw new InputError(`--format takes csv and/or json, got "${f}"`);
+  }
+  const scenario = await loadOrFail(file, io, opts.scale);
+  const model = compileModel(scenario, opts.scale);
+  let strategy = opts.strategy;
+  if (!strategy) strategy = resolveStrategies(model).baseline ?? model.strategies[0].id;
+  if (!model.strategies.some((s) => s.id === strategy)) {
+    throw new InputError(
+      `unknown strategy "${strategy}"; the scenario has: ${model.strategies.map((s) => s.id).join(', ')}`,
+      'see `trustsim list <scenario>`',
+    );
+  }
+  const seed = opts.seed ?? scenario.outputs.seed;
+  const bar = progress(io, strategy, Boolean(opts.quiet));
+  const t0 = performance.now();
+  let result: ReturnType<typeof run>;
+  try {
+    result = run(model, { strategy, seed, replicate: opts.replicate, onDay: (d, t) => bar.update(d, t) });
+  } finally {
+    bar.stop();
+  }
+  const summary = summarise(model, [strategy], [[result]], { baseline: null, seed });
+  const csv = rawCsv([result]);
+  if (!opts.out) {
+    if (opts.format.includes('csv')) io.out(csv);
+    else io.out(jsonText(summary));
+    return;
+  }
+  const manifest = buildManifest({
+    command: 'run',
+    scenarioFile: file,
+    seed,
+    replicates: 1,
+    strategies: [strategy],
+    baseline: null,
+    options: { scale: opts.scale, replicate: opts.replicate, format: opts.format },
+  });
+  await writeAtomicDir(opts.out, async (dir) => {
+    if (opts.format.includes('csv')) await writeText(dir, 'timeseries.csv', csv);
+    if (opts.format.includes('json')) await writeText(dir, 'summary.json', jsonText(summary));
+    await writeText(dir, 'manifest.json', jsonText(manifest));
+  });
+  if (!opts.quiet)
+    io.err(`ran ${strategy} (${model.days} days) in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+  io.out(`${opts.out}\n`);
+}

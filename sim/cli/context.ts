@@ -1,0 +1,51 @@
+import { SingleBar } from 'cli-progress';
+
+/** Where a command writes: data to `out` (stdout), logs and progress to `err` (stderr). Injected for tests. */
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** stderr is a terminal (progress bars only then). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export function nodeIO(): CliIO {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+}
+
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr with an ETA, only on a terminal and without --quiet. NO_COLOR is honoured. */
+export function progress(io: CliIO, label: string, quiet: boolean): Progress {
+  if (quiet || !io.isTTY) return { update() {}, stop() {} };
+  const color = !io.env.NO_COLOR;
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {value}/{total} | ETA {eta_formatted}`,
+    barCompleteChar: color ? '\u2588' : '#',
+    barIncompleteChar: color ? '\u2591' : '-',
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/** Bad input from the user (a scenario, an option, a folder): exit code 2, a located message, no stack trace. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

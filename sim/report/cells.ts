@@ -1,0 +1,151 @@
+/**
+ * The report as a list of cells, shared by the HTML notebook and the `.ipynb`: the same content in
+ * the same order, rendered by `html.ts` and `notebook.ts`. Text here is plain (never markup); each
+ * renderer escapes it for its own format.
+ */
+
+import type { ReportInput } from '../experiment/types';
+import { baselineId, segmentTitles } from './data';
+import { keyFindings } from './findings';
+import { formatFixed } from './format';
+import { comparisonTable, type ReportTable, strategyTable } from './tables';
+import type { ReportChart } from './types';
+
+/** Inline text: plain, bold, or code. */
+export type Span = string | { strong: string } | { code: string };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; spans: Span[] }
+  | { kind: 'list'; items: Span[][] }
+  | { kind: 'table'; table: ReportTable }
+  | { kind: 'json'; value: unknown };
+
+export type ReportCell =
+  | { id: string; kind: 'text'; blocks: Block[] }
+  | { id: string; kind: 'chart'; chart: ReportChart };
+
+/** Build the report's cells. Cell ids are stable (derived from section names and chart ids). */
+export function buildReportCells(input: ReportInput, charts: ReportChart[]): ReportCell[] {
+  const { scenario, summary } = input;
+  const base = baselineId(input);
+  const titles = segmentTitles(input);
+  const cells: ReportCell[] = [];
+
+  cells.push({
+    id: 'intro',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 1, text: scenario.title },
+      { kind: 'paragraph', spans: [scenario.description] },
+      {
+        kind: 'paragraph',
+        spans: [
+          'Scenario ',
+          { code: scenario.slug },
+          ` · ${scenario.start} to ${scenario.end} · language ${scenario.language} · ` +
+            `${summary.replicates} replicates, seed ${summary.seed} · baseline `,
+          { code: base },
+        ],
+      },
+      { kind: 'heading', level: 2, text: 'Groups of people (segments)' },
+      {
+        kind: 'list',
+        items: scenario.segments.map((s) => [
+          { strong: titles.get(s.id) ?? s.label },
+          ' (',
+          { code: s.id },
+          `): ${formatFixed(s.size, 0)} people${s.claimant ? ', with a claim against the company' : ''}`,
+        ]),
+      },
+      { kind: 'heading', level: 2, text: 'Incidents' },
+      {
+        kind: 'list',
+        items: scenario.incidents.map((i) => [{ strong: i.label }, ' (', { code: i.id }, `): ${i.date}`]),
+      },
+    ],
+  });
+
+  cells.push({
+    id: 'strategies',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Strategies compared' },
+      {
+        kind: 'list',
+        items: scenario.strategies.map((s) => [
+          { strong: s.label },
+          ' (',
+          { code: s.id },
+          s.id === base ? ', the baseline' : '',
+          `): ${s.description}`,
+        ]),
+      },
+    ],
+  });
+
+  const findings: Block[] = [
+    { kind: 'heading', level: 2, text: 'Key findings' },
+    { kind: 'list', items: keyFindings(input).map((f) => [f]) },
+  ];
+  if (summary.warnings.length > 0) {
+    findings.push(
+      { kind: 'heading', level: 3, text: 'Warnings' },
+      { kind: 'list', items: summary.warnings.map((w) => [w]) },
+    );
+  }
+  cells.push({ id: 'findings', kind: 'text', blocks: findings });
+
+  cells.push({
+    id: 'charts',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Charts' },
+      {
+        kind: 'paragraph',
+        spans: [
+          `Lines are means over ${summary.replicates} replicates; shaded bands and whiskers are 90% intervals ` +
+            '(5th to 95th percentile across replicates). Each strategy keeps its colour in every chart. ' +
+            'Dates are calendar days.',
+        ],
+      },
+    ],
+  });
+  for (const chart of charts) cells.push({ id: `chart-${chart.id}`, kind: 'chart', chart });
+
+  cells.push({
+    id: 'tables',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Outcomes by strategy' },
+      {
+        kind: 'paragraph',
+        spans: [
+          'Final-day values (cumulative metrics at the end of the period); "summed over days" rows are the area ' +
+            'under the daily curve.',
+        ],
+      },
+      { kind: 'table', table: strategyTable(input) },
+      { kind: 'heading', level: 2, text: 'Differences against the baseline' },
+      {
+        kind: 'paragraph',
+        spans: [
+          'Each difference is computed per replicate with the same random numbers for both strategies, then ' +
+            'summarised. "Better in" is the share of replicates in which the strategy beat the baseline.',
+        ],
+      },
+      { kind: 'table', table: comparisonTable(input) },
+    ],
+  });
+
+  cells.push({
+    id: 'manifest',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Run manifest' },
+      { kind: 'paragraph', spans: ['Everything needed to reproduce this run.'] },
+      { kind: 'json', value: input.manifest },
+    ],
+  });
+  return cells;
+}

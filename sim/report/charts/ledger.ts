@@ -1,0 +1,97 @@
+import type { ReportInput } from '../../experiment/types';
+import { baselineId, finalMean } from '../data';
+import { formatYuanShort, roundSig } from '../format';
+import { CHART_WIDTH, strategyColour } from '../style';
+import { asChartSpec, type ReportChart } from '../types';
+import { specHeader } from './common';
+
+const MEASURES = ['response cost', 'value kept vs baseline'] as const;
+
+/** Losses a strategy is charged for: revenue lost plus customer lifetime value lost, final day. */
+function losses(input: ReportInput, strategy: string): number | null {
+  const revenue = finalMean(input, strategy, 'revenue_lost_cny');
+  const clv = finalMean(input, strategy, 'clv_lost_cny');
+  if (revenue === null && clv === null) return null;
+  return (revenue ?? 0) + (clv ?? 0);
+}
+
+/**
+ * The ¥ ledger: what each response cost against the value it kept. Value kept = the baseline's losses
+ * (revenue + CLV) − this strategy's losses, so it is 0 for the baseline and negative when a strategy
+ * loses more than the baseline.
+ */
+export function ledger(input: ReportInput): ReportChart | null {
+  const base = baselineId(input);
+  const baseLosses = losses(input, base);
+  const values: Array<{ strategy: string; measure: string; value: number; valueLabel: string }> = [];
+  for (const s of input.scenario.strategies) {
+    const cost = finalMean(input, s.id, 'response_cost_cny');
+    const own = losses(input, s.id);
+    if (cost !== null) values.push(row(s.id, MEASURES[0], cost));
+    if (own !== null && baseLosses !== null) values.push(row(s.id, MEASURES[1], baseLosses - own));
+  }
+  if (values.length === 0) return null;
+  const id = 'ledger';
+  const title = 'The ¥ ledger: response cost vs value kept';
+  const caption =
+    `A response pays for itself when its bar in the lower panel is longer than in the upper one. Value kept is ` +
+    `the revenue and customer lifetime value that ${base} loses and this strategy does not.`;
+  const ids = input.scenario.strategies.map((s) => s.id);
+  const yEnc = { field: 'strategy', type: 'nominal', sort: ids, title: null, axis: { labelLimit: 220 } };
+  const spec = asChartSpec({
+    ...specHeader(title, `Cumulative to the end of the period · baseline: ${base}`, caption),
+    data: { values },
+    facet: {
+      row: {
+        field: 'measure',
+        type: 'nominal',
+        sort: [...MEASURES],
+        title: null,
+        header: {
+          labelAngle: 0,
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelFontSize: 14,
+          labelFontWeight: 'bold',
+        },
+      },
+    },
+    spec: {
+      width: CHART_WIDTH - 160,
+      height: Math.max(60, ids.length * 30),
+      layer: [
+        {
+          mark: { type: 'bar', height: { band: 0.7 } },
+          encoding: {
+            y: yEnc,
+            x: { field: 'value', type: 'quantitative', title: 'yuan (¥)', axis: { format: '~s' } },
+            color: strategyColour(input, false),
+            tooltip: [
+              { field: 'strategy', type: 'nominal', title: 'strategy' },
+              { field: 'measure', type: 'nominal', title: 'measure' },
+              { field: 'valueLabel', type: 'nominal', title: '¥' },
+            ],
+          },
+        },
+        // Value labels beside the bars; a layer only for signs that occur (an empty layer warns).
+        ...(
+          [
+            ['datum.value >= 0', 'left', 4, values.some((v) => v.value >= 0)],
+            ['datum.value < 0', 'right', -4, values.some((v) => v.value < 0)],
+          ] as const
+        )
+          .filter(([, , , present]) => present)
+          .map(([filter, align, dx]) => ({
+            transform: [{ filter }],
+            mark: { type: 'text', align, dx, baseline: 'middle', fontSize: 12 },
+            encoding: { y: yEnc, x: { field: 'value', type: 'quantitative' }, text: { field: 'valueLabel' } },
+          })),
+      ],
+    },
+  });
+  return { id, title, caption, spec };
+}
+
+function row(strategy: string, measure: string, value: number) {
+  return { strategy, measure, value: roundSig(value), valueLabel: formatYuanShort(value) };
+}

@@ -1,0 +1,106 @@
+/**
+ * House style shared by every chart: sizes readable on a projector and in print, the Okabe–Ito
+ * colour-blind-safe palette, and one fixed strategy → colour mapping used by all charts.
+ */
+
+import type { ReportInput } from '../experiment/types';
+
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 260;
+export const FONT = 'Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif';
+
+/**
+ * Okabe & Ito (2008), reordered so the first colours are the most distinct on white paper and
+ * projectors; yellow comes last because it is hard to read on white.
+ */
+export const OKABE_ITO = [
+  '#0072B2', // blue
+  '#D55E00', // vermillion
+  '#009E73', // bluish green
+  '#CC79A7', // reddish purple
+  '#E69F00', // orange
+  '#56B4E9', // sky blue
+  '#000000', // black
+  '#F0E442', // yellow
+] as const;
+
+/** Colour for scenario-wide markers (incidents, rulings): neutral dark grey, not a strategy colour. */
+export const NEUTRAL = '#4D4D4D';
+
+/** Strategy ids in scenario order: the fixed colour domain. */
+export function strategyIds(input: ReportInput): string[] {
+  return input.scenario.strategies.map((s) => s.id);
+}
+
+/** Colour of each strategy, by its position in the scenario (palette cycles past eight). */
+export function strategyColours(input: ReportInput): string[] {
+  return strategyIds(input).map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!);
+}
+
+/** The strategy colour scale; identical in every chart so a strategy keeps its colour everywhere. */
+export function strategyScale(input: ReportInput): { domain: string[]; range: string[] } {
+  return { domain: strategyIds(input), range: strategyColours(input) };
+}
+
+/** `color` channel for strategies. */
+export function strategyColour(input: ReportInput, legend = true) {
+  return {
+    field: 'strategy',
+    type: 'nominal' as const,
+    title: 'strategy',
+    scale: strategyScale(input),
+    legend: legend
+      ? {
+          orient: 'top' as const,
+          title: 'strategy',
+          labelLimit: 320,
+          symbolType: 'stroke',
+          symbolStrokeWidth: 3,
+          symbolOpacity: 1,
+          symbolSize: 300,
+        }
+      : null,
+  };
+}
+
+/** Vega-Lite config: font sizes ≥ 12, left-anchored titles, light grid, white background. */
+export function chartConfig() {
+  return {
+    font: FONT,
+    background: 'white',
+    padding: 8,
+    view: { continuousWidth: CHART_WIDTH, continuousHeight: CHART_HEIGHT, stroke: '#d9d9d9' },
+    title: {
+      fontSize: 18,
+      subtitleFontSize: 13,
+      subtitleColor: '#444444',
+      anchor: 'start' as const,
+      offset: 12,
+      color: '#111111',
+    },
+    axis: {
+      labelFontSize: 12,
+      titleFontSize: 13,
+      titleFontWeight: 'normal' as const,
+      labelColor: '#222222',
+      titleColor: '#222222',
+      gridColor: '#e6e6e6',
+      labelLimit: 240,
+    },
+    legend: { labelFontSize: 12, titleFontSize: 13, symbolStrokeWidth: 3 },
+    header: { labelFontSize: 13, titleFontSize: 13, labelColor: '#111111' },
+    text: { fontSize: 12 },
+    line: { strokeWidth: 2.5 },
+    point: { size: 80 },
+  };
+}
+
+/** Date axis used by every time chart (dates are UTC calendar days). */
+export function dateAxis(title = 'date') {
+  return { title, format: '%d %b', labelAngle: 0, labelFlush: true, tickCount: 8, labelOverlap: true };
+}
+
+/** x channel for the calendar date of a series row, as UTC so no machine timezone can shift a day. */
+export function dateX(title = 'date', field = 'date') {
+  return { field, type: 'temporal' as const, scale: { type: 'utc' as const }, axis: dateAxis(title) };
+}

@@ -1,0 +1,788 @@
+/**
+ * Scenario text (YAML, or JSON as a YAML subset) → a validated Scenario, or every problem found, each at
+ * file:line:col. Browser-safe: no file system; sim/io/loadScenario.ts adds the Node side.
+ *
+ * Phases, each reporting all of its problems:
+ *  1. guards: size ≤ 10 MB, no binary junk (NUL, control characters, invalid UTF-8);
+ *  2. YAML syntax (with duplicate keys, tabs, multiple documents); syntax errors stop here, since a broken
+ *     tree would only give misleading follow-up errors;
+ *  3. structure guards: nesting depth ≤ 64, alias expansion ≤ 100 (“billion laughs”), a map at the top;
+ *  4. format version and migration (notes become warnings);
+ *  5. schema (zod) and semantic checks (check.ts), together;
+ *  6. the memory estimate and the edge-list file.
+ * Errors and warnings are each sorted by line and column.
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  parseDocument,
+  type Scalar,
+  visit,
+  type YAMLError,
+  type Node as YamlNode,
+} from 'yaml';
+import { checkScenario } from './check';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  formatPath,
+  type PathSegment,
+  type Problem,
+  zodIssueToProblems,
+} from './diagnostics';
+import { checkMemory, estimateMemory, formatBytes } from './estimateMemory';
+import { LEGACY_KEY_NAMES, MigrationError, migrate } from './migrate';
+import { type Scenario, scenarioSchema } from './schema';
+
+export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+export const MAX_NESTING_DEPTH = 64;
+export const MAX_ALIAS_COUNT = 100;
+/** At most this many maps, lists and values: the YAML parser needs about 5 µs each, and a scenario a few
+ * thousand (100 000 seed agent ids is the largest legitimate use). */
+export const MAX_VALUES = 250_000;
+/** At most this many lines (comments included). */
+export const MAX_LINES = 250_000;
+/** At most this many errors are listed (then a count of the rest). */
+export const MAX_DIAGNOSTICS = 100;
+/** The YAML parser recurses per level; text nested deeper than this is refused before parsing. */
+const PRESCAN_DEPTH = 500;
+
+export interface ParseOptions {
+  /** Bytes of memory available; when given, a scenario estimated above 70 % of it is an error. */
+  availableBytes?: number;
+  /** The --scale the run will use (for the memory estimate). Default 1. */
+  scale?: number;
+  /** Default 10 MB. */
+  maxBytes?: number;
+  /** Default 64. */
+  maxDepth?: number;
+  /** Default 100. */
+  maxAliasCount?: number;
+  /** Whether a path relative to the scenario file exists (edge-list `network.file`); skipped when absent. */
+  fileExists?: (relativePath: string) => boolean;
+}
+
+export type ParseResult =
+  | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+const SYNTAX_PATH = '(syntax)';
+
+/** Line and column (1-based) of an offset, without a LineCounter (used before YAML parsing). */
+export function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: end - lineStart + 1 };
+}
+
+function hex(c: number): string {
+  return c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** The first character that cannot be in a YAML text file (YAML 1.2 "printable"), if any. */
+export function findBinaryJunk(text: string): { offset: number; message: string; hint: string } | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    let bad: string | undefined;
+    if (c === 0) bad = 'a NUL byte (0x00)';
+    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f && c !== 0x85))
+      bad = `control character U+${hex(c)}`;
+    else if (c === 0xfffd) bad = 'invalid UTF-8 (a byte sequence decoded as U+FFFD)';
+    else if (c === 0xfffe || c === 0xffff) bad = `non-character U+${hex(c)}`;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      bad = `unpaired surrogate U+${hex(c)}`;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bad = `unpaired surrogate U+${hex(c)}`;
+    if (bad) {
+      return {
+        offset: i,
+        message: `${bad}: this does not look like a text scenario file`,
+        hint: c === 0xfffd ? 'save the file as UTF-8' : 'a scenario is YAML or JSON text saved as UTF-8',
+      };
+    }
+  }
+  return undefined;
+}
+
+const YAML_HINTS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'each key may appear once in a map: remove or merge the duplicate',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MULTIPLE_DOCS: 'a scenario file holds one YAML document: remove the extra `---`',
+  BAD_INDENT: 'check the indentation: items of one map or list start in the same column',
+  MISSING_CHAR: 'a bracket or quote is not closed',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; is a quote or bracket left open above?',
+  BLOCK_AS_IMPLICIT_KEY: 'is a `:` missing, or a value indented too far?',
+  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined before it',
+  KEY_OVER_1024_CHARS: 'keys are short names like `title`',
+};
+
+function yamlErrorMessage(e: YAMLError): { message: string; hint?: string } {
+  const first = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  if (/Maximum call stack/i.test(first)) {
+    return {
+      message: `nesting is too deep (at most ${MAX_NESTING_DEPTH} levels)`,
+      hint: 'a scenario is a few levels of maps and lists',
+    };
+  }
+  let hint = YAML_HINTS[e.code];
+  if (e.code === 'MISSING_CHAR' && /Missing ,/.test(first)) hint = 'add a comma between the items';
+  return hint ? { message: `YAML: ${first}`, hint } : { message: `YAML: ${first}` };
+}
+
+interface Located {
+  node: YamlNode | null;
+  key: YamlNode | null;
+  /** Segments of the path that were found. */
+  depth: number;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** Key → pair of a map, built once per map (locating thousands of problems stays linear). */
+function pairIndex(map: { items: Pair[] }): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = keyText(p.key);
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
+/** Walk the YAML tree along a data path; legacy key names (migration) are tried when a key is absent. */
+function locate(doc: Document, path: readonly PathSegment[], legacy: boolean): Located {
+  let node = doc.contents as YamlNode | null;
+  let key: YamlNode | null = null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    for (let guard = 0; guard < 100 && node && isAlias(node); guard++) {
+      node = (node.resolve(doc) as YamlNode | undefined) ?? null;
+    }
+    if (node && isMap(node)) {
+      const want = String(seg);
+      const index = pairIndex(node);
+      let pair = index.get(want);
+      const old = LEGACY_KEY_NAMES[want];
+      if (!pair && legacy && old) pair = index.get(old);
+      if (!pair) return { node, key, depth: i };
+      key = (pair.key as YamlNode | null) ?? null;
+      node = (pair.value as YamlNode | null) ?? null;
+    } else if (node && isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item) return { node, key, depth: i };
+      key = null;
+      node = isPair(item) ? ((item.value as YamlNode | null) ?? null) : item;
+    } else {
+      return { node, key, depth: i };
+    }
+  }
+  return { node, key, depth: path.length };
+}
+
+function startOf(n: YamlNode | null | undefined): number | undefined {
+  return n?.range ? n.range[0] : undefined;
+}
+
+/** Source offset of character `offset` of a scalar's value, for plain, quoted and block scalars. */
+export function scalarCharOffset(text: string, scalar: Scalar, offset: number): number {
+  const [start, valueEnd] = scalar.range!;
+  const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.source ?? '');
+  let i = start;
+  if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') i = start + 1;
+  else if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') {
+    const nl = text.indexOf('\n', start);
+    i = nl >= 0 && nl < valueEnd ? nl + 1 : start;
+  }
+  // Greedy alignment of the value's characters to the source: the source has the same characters in the
+  // same order, plus quotes, escapes, indentation and folded line breaks.
+  const target = Math.max(0, Math.min(offset, value.length));
+  for (let k = 0; k <= target && k < value.length; k++) {
+    const ch = value[k]!;
+    let j = i;
+    while (j < valueEnd && text[j] !== ch) {
+      // A folded line break in the value is a space or newline in the source.
+      if ((ch === ' ' || ch === '\n') && (text[j] === '\n' || text[j] === '\r')) break;
+      j++;
+    }
+    if (j < valueEnd) {
+      if (k === target) return j;
+      i = j + 1;
+    } else if (k === target) return Math.min(i, valueEnd);
+  }
+  return Math.min(i, Math.max(start, valueEnd));
+}
+
+function offsetOf(doc: Document, text: string, p: Problem, legacy: boolean): number {
+  if (p.at === 'parent') {
+    const parent = locate(doc, p.path.slice(0, -1), legacy);
+    return startOf(parent.key) ?? startOf(parent.node) ?? 0;
+  }
+  const loc = locate(doc, p.path, legacy);
+  const complete = loc.depth === p.path.length;
+  if (p.at === 'key') {
+    if (complete) return startOf(loc.key) ?? startOf(loc.node) ?? 0;
+    return startOf(loc.node) ?? 0;
+  }
+  if (!complete) {
+    // The value is not in the source (e.g. a default): point at the deepest map or list that is.
+    return startOf(loc.key) ?? startOf(loc.node) ?? 0;
+  }
+  const node = loc.node;
+  if (node && isScalar(node) && node.range) {
+    const empty = node.value === null && (node.source === '' || node.source === undefined);
+    if (empty && loc.key) return startOf(loc.key) ?? 0;
+    if (p.offset !== undefined) return scalarCharOffset(text, node, p.offset);
+    return node.range[0];
+  }
+  // Collections: their key reads best ("ability:"), list items their first line.
+  return startOf(loc.key) ?? startOf(node) ?? 0;
+}
+
+function diag(
+  file: string,
+  lc: LineCounter,
+  offset: number,
+  path: string,
+  message: string,
+  hint: string | undefined,
+  severity: Diagnostic['severity'],
+): Diagnostic {
+  const { line, col } = lc.linePos(offset);
+  const d: Diagnostic = { file, line: Math.max(1, line), col: Math.max(1, col), path, message, severity };
+  if (hint) d.hint = hint;
+  return d;
+}
+
+function finish(
+  errors: Diagnostic[],
+  warnings: Diagnostic[],
+): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  const dedupe = (list: Diagnostic[]) => {
+    const seen = new Set<string>();
+    return list.filter((d) => {
+      const k = `${d.line}:${d.col}:${d.path}:${d.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+  const cap = (list: Diagnostic[]) => {
+    if (list.length <= MAX_DIAGNOSTICS) return list;
+    const rest = list.length - MAX_DIAGNOSTICS;
+    const next = list[MAX_DIAGNOSTICS]!;
+    return [
+      ...list.slice(0, MAX_DIAGNOSTICS),
+      {
+        ...next,
+        path: '(more)',
+        message: `… and ${rest} more like these (not shown)`,
+        hint: 'fix the first ones and run again',
+      },
+    ];
+  };
+  return {
+    errors: cap(dedupe(errors).sort(compareDiagnostics)),
+    warnings: cap(dedupe(warnings).sort(compareDiagnostics)),
+  };
+}
+
+function fail(errors: Diagnostic[], warnings: Diagnostic[] = []): ParseResult {
+  return { ok: false, ...finish(errors, warnings) };
+}
+
+/**
+ * A cheap scan of the text for absurd nesting (flow brackets, indentation levels, `- - -` chains) and
+ * absurd numbers of values (lines, flow items), so that pathological input is refused quickly and at a
+ * deterministic place, before the (recursive, and per value slow) YAML parser.
+ * It under-counts rather than over-counts: quoted scalars, comments and block scalars are skipped.
+ */
+export function scanStructure(
+  text: string,
+  limit: number,
+  maxValues = Number.POSITIVE_INFINITY,
+  maxLines = Number.POSITIVE_INFINITY,
+): { offset: number; reason: 'depth' | 'values' | 'lines' } | undefined {
+  let values = 0;
+  let lines = 0;
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let blockIndent = -1;
+  let pos = 0;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    if (++lines > maxLines) return { offset: pos, reason: 'lines' };
+    let i = pos;
+    while (i < eol && text[i] === ' ') i++;
+    const indent = i - pos;
+    const blank = i >= eol || text[i] === '#' || text[i] === '\r';
+    if (blockIndent >= 0) {
+      if (blank || indent > blockIndent) {
+        pos = eol + 1;
+        continue;
+      }
+      blockIndent = -1;
+    }
+    if (!blank && flow === 0 && quote === undefined) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let chain = 0;
+      while (
+        i + 1 < eol &&
+        (text[i] === '-' || text[i] === '?') &&
+        (text[i + 1] === ' ' || text[i + 1] === '\t')
+      ) {
+        chain++;
+        i += 2;
+        while (i < eol && text[i] === ' ') i++;
+      }
+      if (indents.length + chain > limit) return { offset: i, reason: 'depth' };
+      values += 1 + chain;
+      if (values > maxValues) return { offset: i, reason: 'values' };
+    }
+    let prev = ''; // previous structural character on this line ('' at line start)
+    let plain = false; // inside a plain (unquoted) scalar, where brackets are just characters
+    for (let j = i; j < eol; j++) {
+      const c = text[j]!;
+      if (quote === '"') {
+        if (c === '\\') j++;
+        else if (c === '"') quote = undefined;
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && text[j + 1] === "'") j++;
+        else if (c === "'") quote = undefined;
+        continue;
+      }
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (j === pos || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
+      const next = text[j + 1];
+      const spaceAfter =
+        next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+      if (plain) {
+        if (c === ':' && spaceAfter) {
+          plain = false;
+          prev = ':';
+          continue;
+        }
+        if (!(flow > 0 && (c === ',' || c === ']' || c === '}'))) continue;
+        plain = false;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '[' || c === '{') {
+        flow++;
+        if (flow + indents.length > limit) return { offset: j, reason: 'depth' };
+        if (++values > maxValues) return { offset: j, reason: 'values' };
+      } else if (c === ']' || c === '}') {
+        if (flow > 0) flow--;
+      } else if (c === ',') {
+        if (++values > maxValues) return { offset: j, reason: 'values' };
+      } else if ((c === '-' || c === '?' || c === ':') && spaceAfter) {
+        // indicator
+      } else if (c === '&' || c === '*' || c === '!') {
+        // anchor, alias or tag: skip the name
+        while (
+          j + 1 < eol &&
+          text[j + 1] !== ' ' &&
+          text[j + 1] !== '\t' &&
+          text[j + 1] !== ',' &&
+          text[j + 1] !== '[' &&
+          text[j + 1] !== '{'
+        )
+          j++;
+      } else if ((c === '|' || c === '>') && flow === 0 && (prev === ':' || prev === '-' || prev === '')) {
+        if (/^[|>][-+0-9]*\s*(#.*)?\r?$/.test(text.slice(j, eol))) {
+          blockIndent = indents.length > 0 ? indents[indents.length - 1]! : 0;
+          break;
+        }
+        plain = true;
+      } else {
+        plain = true;
+      }
+      prev = c;
+    }
+    pos = eol + 1;
+  }
+  return undefined;
+}
+
+/**
+ * One iterative walk of the YAML tree (aliases are not followed): the first map or list nested deeper than
+ * `maxDepth`, and every duplicate key (a Set per map: yaml's own check compares every pair of keys).
+ */
+function inspectTree(
+  doc: Document,
+  maxDepth: number,
+): { tooDeep?: { node: YamlNode; path: PathSegment[] }; duplicates: YamlNode[] } {
+  const duplicates: YamlNode[] = [];
+  const root = doc.contents as YamlNode | null;
+  if (!root) return { duplicates };
+  const stack: { node: YamlNode; depth: number; path: PathSegment[] }[] = [
+    { node: root, depth: 1, path: [] },
+  ];
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxDepth) return { tooDeep: { node, path }, duplicates };
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = pair.key as YamlNode | null;
+        const v = pair.value as YamlNode | null;
+        const name = keyText(k);
+        if (name !== undefined) {
+          if (seen.has(name) && k) duplicates.push(k);
+          seen.add(name);
+        }
+        if (k && (isMap(k) || isSeq(k)))
+          stack.push({ node: k, depth: depth + 1, path: [...path, name ?? '?'] });
+        if (v) stack.push({ node: v, depth: depth + 1, path: [...path, name ?? '?'] });
+      }
+    } else {
+      node.items.forEach((item, i) => {
+        if (item) stack.push({ node: item as YamlNode, depth: depth + 1, path: [...path, i] });
+      });
+    }
+  }
+  return { duplicates };
+}
+
+function firstAlias(doc: Document): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node as unknown as YamlNode;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Parse and validate scenario text. Never throws; hostile input gives errors, not hangs or crashes. */
+export function parseScenarioText(text: string, file: string, opts: ParseOptions = {}): ParseResult {
+  try {
+    return parseUnsafe(text, file, opts);
+  } catch (e) {
+    // A last line of defence: a bug here must not crash the caller with a stack trace.
+    return fail([
+      {
+        file,
+        line: 1,
+        col: 1,
+        path: '(top level)',
+        message: `internal error while reading the scenario: ${e instanceof Error ? e.message : String(e)}`,
+        hint: 'please report this with the file',
+        severity: 'error',
+      },
+    ]);
+  }
+}
+
+function parseUnsafe(text: string, file: string, opts: ParseOptions): ParseResult {
+  const maxBytes = opts.maxBytes ?? MAX_SCENARIO_BYTES;
+  const top = (
+    message: string,
+    hint?: string,
+    at = { line: 1, col: 1 },
+    path = '(top level)',
+  ): Diagnostic => {
+    const d: Diagnostic = { file, line: at.line, col: at.col, path, message, severity: 'error' };
+    if (hint) d.hint = hint;
+    return d;
+  };
+
+  // 1. Guards on the raw text.
+  if (typeof text !== 'string') return fail([top('the scenario is not text')]);
+  if (text.length > maxBytes) {
+    return fail([
+      top(
+        `the file is too large (${formatBytes(text.length)}; at most ${formatBytes(maxBytes)})`,
+        'a scenario is a short YAML file; put large edge lists in network.file',
+      ),
+    ]);
+  }
+  const junk = findBinaryJunk(text);
+  if (junk) return fail([top(junk.message, junk.hint, lineColAt(text, junk.offset))]);
+  if (text.trim().length === 0) {
+    return fail([
+      top(
+        'the file is empty',
+        'a scenario starts with `version: 1` followed by meta, calendar, population and strategies',
+      ),
+    ]);
+  }
+
+  const absurd = scanStructure(text, PRESCAN_DEPTH, MAX_VALUES, MAX_LINES);
+  if (absurd) {
+    const at = lineColAt(text, absurd.offset);
+    const hint =
+      'a scenario is a short file; put large edge lists in network.file and seed awareness by share';
+    if (absurd.reason === 'depth') {
+      return fail([
+        top(
+          `nesting is too deep (more than ${opts.maxDepth ?? MAX_NESTING_DEPTH} levels of maps and lists)`,
+          'a scenario is a few levels of maps and lists',
+          at,
+        ),
+      ]);
+    }
+    return fail([
+      top(
+        absurd.reason === 'values'
+          ? `too many values (more than ${MAX_VALUES.toLocaleString('en-US')} maps, lists and items)`
+          : `too many lines (more than ${MAX_LINES.toLocaleString('en-US')})`,
+        hint,
+        at,
+      ),
+    ]);
+  }
+
+  // 2. YAML syntax.
+  const lc = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: true,
+    // Duplicate keys are found by inspectTree in linear time.
+    uniqueKeys: false,
+    logLevel: 'error',
+    strict: true,
+  });
+  const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
+    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+    const { message, hint } = yamlErrorMessage(e);
+    const d: Diagnostic = {
+      file,
+      line: Math.max(1, pos.line),
+      col: Math.max(1, pos.col),
+      path: SYNTAX_PATH,
+      message,
+      severity,
+    };
+    if (hint) d.hint = hint;
+    return d;
+  };
+  const warnings: Diagnostic[] = doc.warnings.map((w) => toDiag(w, 'warning'));
+  const maxDepth = opts.maxDepth ?? MAX_NESTING_DEPTH;
+  const tree = inspectTree(doc, maxDepth);
+  const syntax = doc.errors.map((e) => toDiag(e, 'error'));
+  for (const key of tree.duplicates) {
+    syntax.push(
+      diag(
+        file,
+        lc,
+        startOf(key) ?? 0,
+        SYNTAX_PATH,
+        `YAML: Map keys must be unique: ${JSON.stringify(keyText(key) ?? '')} appears twice`,
+        YAML_HINTS.DUPLICATE_KEY,
+        'error',
+      ),
+    );
+  }
+  if (syntax.length > 0) {
+    // yaml often reports one problem twice at one place; keep the first.
+    const seen = new Set<string>();
+    const errors = syntax.filter((d) => {
+      const k = `${d.line}:${d.col}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    return fail(errors, warnings);
+  }
+
+  // 3. Structure guards.
+  const deep = tree.tooDeep;
+  if (deep) {
+    return fail(
+      [
+        diag(
+          file,
+          lc,
+          startOf(deep.node) ?? 0,
+          formatPath(deep.path.slice(0, 20)),
+          `nesting is too deep (more than ${maxDepth} levels of maps and lists)`,
+          'a scenario is a few levels of maps and lists',
+          'error',
+        ),
+      ],
+      warnings,
+    );
+  }
+  if (doc.contents === null) {
+    return fail([top('the file is empty (only comments)', 'a scenario starts with `version: 1`')], warnings);
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: opts.maxAliasCount ?? MAX_ALIAS_COUNT });
+  } catch (e) {
+    const alias = firstAlias(doc);
+    const msg = e instanceof Error ? e.message : String(e);
+    const bomb = /alias/i.test(msg);
+    return fail(
+      [
+        diag(
+          file,
+          lc,
+          startOf(alias) ?? 0,
+          '(top level)',
+          bomb
+            ? `too many alias expansions (more than ${opts.maxAliasCount ?? MAX_ALIAS_COUNT}): a YAML “billion laughs” bomb?`
+            : `cannot read the YAML: ${msg}`,
+          bomb ? 'write the values out instead of nesting aliases (*name)' : undefined,
+          'error',
+        ),
+      ],
+      warnings,
+    );
+  }
+  const contentsStart = startOf(doc.contents as YamlNode) ?? 0;
+  if (raw === null || raw === undefined) {
+    return fail(
+      [
+        diag(
+          file,
+          lc,
+          contentsStart,
+          '(top level)',
+          'the file holds no scenario (an empty value)',
+          'a scenario starts with `version: 1`',
+          'error',
+        ),
+      ],
+      warnings,
+    );
+  }
+
+  // 4. Version and migration.
+  let migrated: unknown;
+  let legacy = false;
+  try {
+    const m = migrate(raw);
+    migrated = m.value;
+    legacy = m.fromVersion < 1;
+    const versionLoc = locate(doc, ['version'], false);
+    const at = versionLoc.depth === 1 ? (startOf(versionLoc.key) ?? contentsStart) : contentsStart;
+    for (const note of m.notes) warnings.push(diag(file, lc, at, 'version', note, undefined, 'warning'));
+  } catch (e) {
+    if (e instanceof MigrationError) {
+      const problem: Problem = { path: e.path, message: e.message, at: 'value', severity: 'error' };
+      if (e.hint) problem.hint = e.hint;
+      return fail(
+        [diag(file, lc, offsetOf(doc, text, problem, false), formatPath(e.path), e.message, e.hint, 'error')],
+        warnings,
+      );
+    }
+    throw e;
+  }
+
+  // 5. Schema and semantic checks.
+  const problems: Problem[] = [];
+  const parsed = scenarioSchema.safeParse(migrated);
+  if (!parsed.success) {
+    // A malformed date also fails the calendar refinement; its format message is the useful one.
+    const badFormat = new Set(
+      parsed.error.issues.filter((i) => i.code === 'invalid_format').map((i) => JSON.stringify(i.path)),
+    );
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'custom' && badFormat.has(JSON.stringify(issue.path))) continue;
+      for (const p of zodIssueToProblems(issue, migrated, scenarioSchema)) {
+        // A legacy key in a current-version file: say what it is called now.
+        const key = p.path[p.path.length - 1];
+        const renamedTo = Object.entries(LEGACY_KEY_NAMES).find(([, old]) => old === key)?.[0];
+        if (p.at === 'key' && renamedTo && !p.hint?.startsWith('did you mean')) {
+          p.hint = `"${String(key)}" is called "${renamedTo}" since format version 1`;
+        }
+        problems.push(p);
+      }
+    }
+  }
+  const semantic = checkScenario(parsed.success ? parsed.data : migrated);
+  for (const c of semantic) {
+    const p: Problem = { path: c.path, message: c.message, at: 'value', severity: c.severity ?? 'error' };
+    if (c.hint) p.hint = c.hint;
+    if (c.offset !== undefined) p.offset = c.offset;
+    problems.push(p);
+  }
+
+  // 6. Resources.
+  if (parsed.success) {
+    const scenario = parsed.data;
+    if (opts.availableBytes !== undefined) {
+      const estimate = estimateMemory(scenario, opts.scale ?? 1);
+      const tooBig = checkMemory(estimate, opts.availableBytes);
+      if (tooBig) {
+        const segs = scenario.population.segments;
+        let biggest = 0;
+        segs.forEach((s, i) => {
+          const n = s.agents ?? Math.min(s.size, 2000);
+          const b = segs[biggest]!;
+          if (n > (b.agents ?? Math.min(b.size, 2000))) biggest = i;
+        });
+        const path: PathSegment[] = [
+          'population',
+          'segments',
+          biggest,
+          segs[biggest]!.agents !== undefined ? 'agents' : 'size',
+        ];
+        problems.push({ path, message: tooBig.message, hint: tooBig.hint, at: 'value', severity: 'error' });
+      }
+    }
+    const net = scenario.network;
+    if (net.kind === 'edge-list' && net.file !== undefined && opts.fileExists && !opts.fileExists(net.file)) {
+      problems.push({
+        path: ['network', 'file'],
+        message: `edge-list file not found: ${JSON.stringify(net.file)}`,
+        hint: 'the path is relative to the scenario file',
+        at: 'value',
+        severity: 'error',
+      });
+    }
+  }
+
+  const errors: Diagnostic[] = [];
+  for (const p of problems) {
+    const d = diag(
+      file,
+      lc,
+      offsetOf(doc, text, p, legacy),
+      formatPath(p.path),
+      p.message,
+      p.hint,
+      p.severity,
+    );
+    (p.severity === 'warning' ? warnings : errors).push(d);
+  }
+  if (errors.length > 0 || !parsed.success) {
+    if (errors.length === 0) errors.push(top('the scenario is not valid'));
+    return fail(errors, warnings);
+  }
+  return { ok: true, scenario: parsed.data, warnings: finish([], warnings).warnings };
+}

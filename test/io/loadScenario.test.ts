@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadScenario, resolveBeside } from '../../sim/io/loadScenario';
+
+const valid = (f: string) => fileURLToPath(new URL(`../fixtures/valid/${f}`, import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'trustsim-load-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('loadScenario', () => {
+  it('loads the minimal scenario', async () => {
+    const r = await loadScenario(valid('minimal.yaml'));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.scenario.meta.title).toBe('Minimal test scenario');
+  });
+
+  it('resolves an edge-list file relative to the scenario file', async () => {
+    const r = await loadScenario(valid('edge-list-file.yaml'));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.scenario.network.file).toBe(valid('edge-list-file.edges.txt'));
+  });
+
+  it('reports a missing edge-list file at its line and column', async () => {
+    const file = join(tmp, 'missing-edges.yaml');
+    const text = (await import('node:fs')).readFileSync(valid('edge-list-file.yaml'), 'utf8');
+    writeFileSync(file, text);
+    const r = await loadScenario(file);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 15, col: 9, path: 'network.file' });
+  });
+
+  it('reports a missing file, a folder and an oversized file without reading them', async () => {
+    const missing = await loadScenario(join(tmp, 'nope.yaml'));
+    expect(missing.ok === false && missing.errors[0]!.message).toBe('file not found');
+    const folder = await loadScenario(tmp);
+    expect(folder.ok === false && folder.errors[0]!.message).toMatch(/folder/);
+    const big = join(tmp, 'big.yaml');
+    writeFileSync(big, `title: ${'x'.repeat(2000)}\n`);
+    const r = await loadScenario(big, { maxBytes: 1000 });
+    expect(r.ok === false && r.errors[0]!.message).toMatch(/too large/);
+  });
+
+  it('decodes invalid UTF-8 to a positioned error', async () => {
+    const file = join(tmp, 'latin1.yaml');
+    writeFileSync(file, new Uint8Array(Buffer.from('version: 1\nmeta:\n  title: caf\xe9\n', 'latin1')));
+    const r = await loadScenario(file);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({
+        line: 3,
+        col: 13,
+        message: expect.stringMatching(/invalid UTF-8/),
+      });
+  });
+
+  it('checks memory against the machine unless told otherwise', async () => {
+    const file = join(tmp, 'huge.yaml');
+    const text = (await import('node:fs'))
+      .readFileSync(valid('minimal.yaml'), 'utf8')
+      .replace('agents: 200', 'agents: 20000000');
+    writeFileSync(file, text);
+    const small = await loadScenario(file, { availableBytes: 1024 ** 3 });
+    expect(small.ok).toBe(false);
+    const scaled = await loadScenario(file, { availableBytes: 1024 ** 3, scale: 0.001 });
+    expect(scaled.ok).toBe(true);
+  });
+
+  it('resolves relative paths beside the scenario and keeps absolute ones', () => {
+    expect(resolveBeside('/a/b/s.yaml', 'g.txt')).toBe('/a/b/g.txt');
+    expect(resolveBeside('/a/b/s.yaml', '/x/g.txt')).toBe('/x/g.txt');
+  });
+});

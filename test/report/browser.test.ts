@@ -1,0 +1,149 @@
+/**
+ * report.html in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core), opened
+ * from file:// with no network: every chart renders, the console stays clean, nothing but the file
+ * itself is requested, and hostile scenario text shows up as text.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReport } from '../../sim/io/writeReport';
+import { buildCharts } from '../../sim/report/buildCharts';
+import { IMG_PAYLOAD, makeFixture, SCRIPT_PAYLOAD } from '../fixtures/report/makeFixture';
+import { CHROMIUM, CHROMIUM_ARGS, ensureSystemTools } from './helpers';
+
+interface Visit {
+  page: Page;
+  url: string;
+  console: Array<{ type: string; text: string }>;
+  pageErrors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+let browser: Browser;
+let tmp: string;
+
+/** Open a report and wait until every chart has settled (rendered or failed). */
+async function visit(file: string): Promise<Visit> {
+  const page = await browser.newPage();
+  const v: Visit = {
+    page,
+    url: pathToFileURL(file).href,
+    console: [],
+    pageErrors: [],
+    requests: [],
+    dialogs: [],
+  };
+  page.on('console', (m) => v.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => v.pageErrors.push(e.message));
+  page.on('request', (r) => v.requests.push(r.url()));
+  page.on('dialog', (d) => {
+    v.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(v.url, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-charts="done"]', { timeout: 60_000 });
+  return v;
+}
+
+describe('report.html in headless Chromium', () => {
+  let plain: Visit;
+  let hostile: Visit;
+
+  beforeAll(async () => {
+    ensureSystemTools('chromium');
+    tmp = mkdtempSync(join(tmpdir(), 'trustsim-html-'));
+    await writeReport(join(tmp, 'plain'), makeFixture());
+    await writeReport(join(tmp, 'hostile'), makeFixture({ hostile: true }));
+    // launch() gives each browser a fresh temporary profile (it rejects a --user-data-dir argument).
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    plain = await visit(join(tmp, 'plain', 'report.html'));
+    hostile = await visit(join(tmp, 'hostile', 'report.html'));
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('renders every chart as an SVG inside its container', async () => {
+    const ids = buildCharts(makeFixture()).map((c) => c.id);
+    const state = await plain.page.$$eval('.vega-chart', (els) =>
+      els.map((el) => ({
+        id: el.id,
+        rendered: el.getAttribute('data-rendered'),
+        drawn: el.querySelectorAll('svg, canvas').length,
+        marks: el.querySelectorAll('svg path, svg text').length,
+      })),
+    );
+    expect(state.map((s) => s.id)).toEqual(ids.map((id) => `chart-${id}`));
+    for (const s of state) {
+      expect(s.rendered, s.id).toBe('true');
+      expect(s.drawn, s.id).toBeGreaterThan(0);
+      expect(s.marks, s.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('logs no console errors or warnings and throws nothing', () => {
+    for (const v of [plain, hostile]) {
+      expect(v.pageErrors).toEqual([]);
+      expect(v.console.filter((m) => m.type === 'error' || m.type === 'warning')).toEqual([]);
+    }
+  });
+
+  it('requests nothing but the file itself', () => {
+    expect(plain.requests).toEqual([plain.url]);
+    expect(hostile.requests).toEqual([hostile.url]);
+  });
+
+  it('shows hostile scenario text as text: no dialog, no injected element, the text visible', async () => {
+    const page = hostile.page;
+    expect(hostile.dialogs).toEqual([]);
+    expect(await page.$$eval('img, iframe, object, embed', (els) => els.length)).toBe(0);
+    expect(await page.$$eval('script', (els) => els.length)).toBe(5);
+    const input = makeFixture({ hostile: true });
+    const h1 = page.locator('h1');
+    expect(await h1.textContent()).toBe(input.scenario.title);
+    expect(await h1.isVisible()).toBe(true);
+    const payloadText = page.getByText(`A description with ${SCRIPT_PAYLOAD} and ${IMG_PAYLOAD}`, {
+      exact: false,
+    });
+    expect(await payloadText.isVisible()).toBe(true);
+    // Labels inside charts are SVG text, not markup (long labels are cut with an ellipsis).
+    const chartText = await page.$eval('#chart-trust-over-time svg', (svg) => svg.textContent ?? '');
+    expect(chartText).toContain(`Public apology ${SCRIPT_PAYLOAD}`);
+    expect(chartText).toContain('<img src=x');
+    const heat = await page.$eval('#chart-trust-heatmap svg', (svg) => svg.textContent ?? '');
+    expect(heat).toContain('Brand fans <script>');
+  });
+
+  it('enforces its Content-Security-Policy: an injected inline script does not run', async () => {
+    const v = await visit(join(tmp, 'plain', 'report.html'));
+    const ran = await v.page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.body.appendChild(s);
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await v.page.waitForTimeout(50);
+    expect(v.console.some((m) => m.type === 'error' && /Content Security Policy/.test(m.text))).toBe(true);
+    await v.page.close();
+  });
+
+  it('prints: the print stylesheet keeps every chart', async () => {
+    await plain.page.emulateMedia({ media: 'print' });
+    const visible = await plain.page.$$eval('.vega-chart svg', (els) =>
+      els.map((el) => el.getBoundingClientRect().width > 100),
+    );
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.every(Boolean)).toBe(true);
+    const pdf = await plain.page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await plain.page.emulateMedia({ media: 'screen' });
+  });
+});

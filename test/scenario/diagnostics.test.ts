@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedKeys,
+  describeSchema,
+  describeValue,
+  formatDiagnostic,
+  formatPath,
+  schemaAtPath,
+  zodIssueToProblems,
+} from '../../sim/scenario/diagnostics';
+import { scenarioSchema } from '../../sim/scenario/schema';
+import { baseInput } from './helpers';
+
+describe('formatDiagnostic', () => {
+  it('writes file:line:col: message (at path) — hint', () => {
+    expect(
+      formatDiagnostic({
+        file: 's.yaml',
+        line: 3,
+        col: 5,
+        path: 'meta.titel',
+        message: 'unknown key "titel" in meta',
+        hint: 'did you mean "title"?',
+        severity: 'error',
+      }),
+    ).toBe('s.yaml:3:5: unknown key "titel" in meta (at meta.titel) — did you mean "title"?');
+    expect(
+      formatDiagnostic({ file: 'f', line: 1, col: 1, path: 'version', message: 'm', severity: 'warning' }),
+    ).toBe('f:1:1: warning: m (at version)');
+  });
+
+  it('formats key paths', () => {
+    expect(formatPath(['strategies', 2, 'rules', 0, 'when', 'trigger'])).toBe(
+      'strategies[2].rules[0].when.trigger',
+    );
+    expect(formatPath([])).toBe('(top level)');
+    expect(formatPath(['a b'])).toBe('["a b"]');
+  });
+});
+
+describe('walking the zod schema', () => {
+  it('finds the schema at a path through defaults, optionals, arrays and unions', () => {
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['population', 'segments', 0, 'owners']))).toBe(
+      'a number from 0 to 1',
+    );
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['population', 'segments', 0, 'agents']))).toBe(
+      'an integer from 1 to 2e7',
+    );
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when', 'days']))).toBe(
+      'a number from 0 to 3650',
+    );
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when']))).toBe(
+      'a map with one of the keys date, after or trigger',
+    );
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['calendar', 'start']))).toBe('a date YYYY-MM-DD');
+    expect(describeSchema(schemaAtPath(scenarioSchema, ['rules']))).toBe('something else');
+  });
+
+  it('lists the allowed keys of an object, and of every form of a union', () => {
+    expect(allowedKeys(schemaAtPath(scenarioSchema, ['meta']))).toEqual([
+      'title',
+      'slug',
+      'description',
+      'language',
+      'patterns',
+      'teaching',
+      'references',
+    ]);
+    expect(allowedKeys(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when']))).toEqual([
+      'date',
+      'after',
+      'days',
+      'trigger',
+      'notBefore',
+    ]);
+    expect(allowedKeys(schemaAtPath(scenarioSchema, ['model', 'trust']))).toContain('learningRate');
+  });
+
+  it('describes values in words', () => {
+    expect(describeValue(Number.NaN)).toBe('NaN (.nan)');
+    expect(describeValue(Number.POSITIVE_INFINITY)).toBe('infinity (.inf)');
+    expect(describeValue(1e30)).toBe('1e30');
+    expect(describeValue('x')).toBe('the text "x"');
+    expect(describeValue(null)).toBe('an empty value (null)');
+  });
+});
+
+describe('zodIssueToProblems', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: tests write arbitrary (invalid) values
+  type AnyInput = any;
+  const problems = (change: (x: AnyInput) => void) => {
+    const input = baseInput() as AnyInput;
+    change(input);
+    const r = scenarioSchema.safeParse(input);
+    if (r.success) return [];
+    return r.error.issues.flatMap((i) => zodIssueToProblems(i, input, scenarioSchema));
+  };
+
+  it('gives the range for numbers out of range', () => {
+    const [p] = problems((x) => {
+      x.population.segments[0].owners = 1.7;
+    });
+    expect(p?.message).toBe('expected a number from 0 to 1, got 1.7');
+    expect(p?.path).toEqual(['population', 'segments', 0, 'owners']);
+  });
+
+  it('points unknown keys at the key, with a did-you-mean among the allowed keys', () => {
+    const [p] = problems((x) => {
+      x.model = { trust: { learningRat: 0.1 } };
+    });
+    expect(p).toMatchObject({
+      path: ['model', 'trust', 'learningRat'],
+      at: 'key',
+      message: 'unknown key "learningRat" in model.trust',
+      hint: 'did you mean "learningRate"?',
+    });
+  });
+
+  it('points missing keys at the parent map', () => {
+    const [p] = problems((x) => void delete x.meta.title);
+    expect(p).toMatchObject({ path: ['meta', 'title'], at: 'parent' });
+    expect(p?.message).toMatch(/missing required key "title"/);
+  });
+
+  it('picks the closest form of a union, or says which key chooses the form', () => {
+    const [date] = problems((x) => {
+      x.strategies[1].rules[0].when = { date: 5 };
+    });
+    expect(date?.message).toBe('expected a date YYYY-MM-DD, got 5');
+    const empty = problems((x) => {
+      x.strategies[1].rules[0].when = {};
+    });
+    expect(empty[0]?.message).toMatch(/needs one of the keys date, after or trigger/);
+    const typo = problems((x) => {
+      x.strategies[1].rules[0].when = { triger: 'day > 1' };
+    });
+    expect(typo.map((p) => p.hint)).toContain('did you mean "trigger"?');
+  });
+});

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../sim/scenario/diagnostics';
+import { parseScenarioText, scanStructure } from '../../sim/scenario/parseScenarioText';
+import { readFixture } from './helpers';
+
+const GB = 1024 ** 3;
+const minimal = readFixture('valid/minimal.yaml');
+
+function errorsOf(text: string, opts = {}) {
+  const r = parseScenarioText(text, 'x.yaml', opts);
+  if (r.ok) throw new Error('expected errors');
+  return r.errors;
+}
+
+describe('parseScenarioText: valid input', () => {
+  it('reads the minimal scenario with every default applied', () => {
+    const r = parseScenarioText(minimal, 'minimal.yaml', { availableBytes: 8 * GB });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toEqual([]);
+    expect(r.scenario.version).toBe(1);
+    expect(r.scenario.network.kind).toBe('sbm');
+    expect(r.scenario.model.trust.learningRate).toBe(0.12);
+    expect(r.scenario.strategies[1]!.rules[0]!.scope).toBe('incident');
+  });
+
+  it('reads JSON (a YAML subset), tab-indented too', () => {
+    const r = parseScenarioText(readFixture('valid/minimal.json'), 'minimal.json');
+    expect(r.ok).toBe(true);
+  });
+
+  it('migrates a legacy version-0 file with warnings', () => {
+    const r = parseScenarioText(readFixture('valid/legacy-v0.yaml'), 'legacy-v0.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.meta.title).toBe('Legacy scenario');
+    expect(r.scenario.strategies[0]!.rules[0]!.do).toBe('apology');
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'meta.name is now meta.title',
+      'no `version` key: read as a legacy version-0 file and migrated to version 1; add `version: 1`',
+      'rules[].action is now rules[].do',
+      'strategies[].responses is now strategies[].rules',
+    ]);
+    expect(r.warnings.every((w) => w.severity === 'warning' && w.line === 3 && w.col === 1)).toBe(true);
+  });
+
+  it('points errors in a legacy file at the key as written', () => {
+    const text = readFixture('valid/legacy-v0.yaml').replace('action: apology', 'action: apologise');
+    const [e] = errorsOf(text);
+    expect(e?.path).toBe('strategies[0].rules[0].do');
+    expect(`${e?.line}:${e?.col}`).toBe('23:17');
+  });
+
+  it('explains a legacy key used in a current-version file', () => {
+    const [e] = errorsOf(minimal.replace('  title: Minimal test scenario', '  title: t\n  name: Minimal'));
+    expect(e).toMatchObject({ line: 6, col: 3, hint: '"name" is called "title" since format version 1' });
+  });
+
+  it('separates warnings from errors', () => {
+    const text = minimal.replace('amountCny: 3000', 'amountCny: 0');
+    const r = parseScenarioText(text, 'x.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map(formatDiagnostic)).toEqual([
+      'x.yaml:32:9: warning: compensation of ¥0 per claimant (at strategies[1].rules[1]) — set amountCny',
+    ]);
+  });
+});
+
+describe('parseScenarioText: positions', () => {
+  const trigger = (scalar: string) =>
+    minimal.replace('{ trigger: "complaints_7d > 50 or attention.fridge > 6" }', `{ trigger: ${scalar} }`);
+
+  it('places an error inside a plain, single- or double-quoted trigger', () => {
+    // The rule's `when:` is on line 29 of minimal.yaml; `{ trigger: ` puts the scalar at column 26.
+    expect(errorsOf(trigger('day > 1 or bogus > 2'))[0]).toMatchObject({ line: 29, col: 37 });
+    expect(errorsOf(trigger("'day > 1 or bogus > 2'"))[0]).toMatchObject({ line: 29, col: 38 });
+    expect(errorsOf(trigger('"day > 1 or bogus > 2"'))[0]).toMatchObject({ line: 29, col: 38 });
+    // The string "x" is the first problem; it is reported at its quote, after the escaping backslash.
+    expect(errorsOf(trigger(String.raw`"day > 1 or \"x\" == bogus"`))[0]).toMatchObject({
+      line: 29,
+      col: 39,
+    });
+    // `it''s` is `it's`: the implicit multiplication `it' s` is reported at `s`, one column later in the source.
+    expect(errorsOf(trigger("'it''s > 1 or bogus'"))[0]).toMatchObject({ line: 29, col: 31 });
+  });
+
+  it('places an error inside literal and folded block scalars', () => {
+    for (const style of ['|', '>', '|-', '>-']) {
+      const text = minimal.replace(
+        '      - when: { trigger: "complaints_7d > 50 or attention.fridge > 6" }\n',
+        `      - when:\n          trigger: ${style}\n            day > 1 or\n            bogus > 2\n`,
+      );
+      const [e] = errorsOf(text);
+      expect(e?.message).toMatch(/unknown name `bogus`/);
+      expect({ style, line: e?.line, col: e?.col }).toEqual({ style, line: 32, col: 13 });
+    }
+  });
+
+  it('sorts errors by line and column', () => {
+    const errors = errorsOf(readFixture('broken/many-errors.yaml'));
+    const keys = errors.map((e) => e.line * 10_000 + e.col);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  });
+});
+
+describe('parseScenarioText: hostile input gives errors, never hangs or throws', () => {
+  it('refuses a 50 MB file quickly', () => {
+    const t0 = performance.now();
+    const [e] = errorsOf(`version: 1\nmeta:\n  title: "${'x'.repeat(50 * 1024 * 1024)}"\n`);
+    expect(e?.message).toMatch(/too large \(50\.0 MB; at most 10\.0 MB\)/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('refuses an alias bomb', () => {
+    const [e] = errorsOf(readFixture('broken/alias-bomb.yaml'));
+    expect(e?.message).toMatch(/alias/);
+  });
+
+  it('refuses 100k-deep nesting of every kind', () => {
+    for (const text of [
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      `${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}`,
+      `${'- '.repeat(100_000)}x`,
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+    ]) {
+      const [e] = errorsOf(text);
+      expect(e?.message).toMatch(/nesting is too deep/);
+    }
+  });
+
+  it('accepts 64 levels and refuses 65', () => {
+    const nest = (n: number) => `version: 1\nmeta: ${'['.repeat(n - 1)}${']'.repeat(n - 1)}\n`;
+    expect(errorsOf(nest(64))[0]?.message).not.toMatch(/nesting/);
+    expect(errorsOf(nest(65))[0]?.message).toMatch(/nesting is too deep/);
+  });
+
+  it('does not count brackets inside quotes, comments, block scalars or plain words', () => {
+    const text = `a: "${'['.repeat(600)}"\nb: '${'{'.repeat(600)}'\n# ${'['.repeat(600)}\nc: |\n  ${'['.repeat(600)}\nd: x${'['.repeat(600)}\n`;
+    expect(scanStructure(text, 500)).toBeUndefined();
+  });
+
+  it('refuses absurd numbers of values or lines before parsing them', () => {
+    const t0 = performance.now();
+    expect(errorsOf(`[${'1,'.repeat(300_000)}1]`)[0]?.message).toMatch(/too many values \(more than 250,000/);
+    expect(errorsOf('# c\n'.repeat(300_000))[0]).toMatchObject({
+      line: 250_001,
+      message: 'too many lines (more than 250,000)',
+    });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('finds duplicate keys in big maps in linear time', () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: 1`);
+    const t0 = performance.now();
+    const errors = errorsOf(`${keys.join('\n')}\nk7: 2\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      line: 50_001,
+      col: 1,
+      message: 'YAML: Map keys must be unique: "k7" appears twice',
+    });
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('lists at most 100 errors, then how many more there are', () => {
+    const junk = Array.from({ length: 500 }, (_, i) => `  junk${i}: 1`).join('\n');
+    const errors = errorsOf(
+      minimal.replace('  title: Minimal test scenario\n', `  title: Minimal test scenario\n${junk}\n`),
+    );
+    expect(errors).toHaveLength(101);
+    expect(errors[100]?.message).toBe('… and 400 more like these (not shown)');
+  });
+
+  it('reports NaN, infinities and absurd sizes as range errors', () => {
+    const text = minimal.replace('size: 10000', 'size: .inf').replace('severity: 0.6', 'severity: .nan');
+    expect(errorsOf(text).map((e) => e.message)).toEqual([
+      'expected an integer from 1 to 2e9, got infinity (.inf)',
+      'expected a number from 0 to 1, got NaN (.nan)',
+    ]);
+  });
+
+  it('refuses a scenario too large for the memory available', () => {
+    const text = minimal.replace('agents: 200', 'agents: 20000000');
+    expect(parseScenarioText(text, 'x.yaml').ok).toBe(true); // no check without availableBytes
+    const [e] = errorsOf(text, { availableBytes: 1 * GB });
+    expect(e?.message).toMatch(/needs about .* GB/);
+    expect(parseScenarioText(text, 'x.yaml', { availableBytes: 1 * GB, scale: 0.01 }).ok).toBe(true);
+  });
+
+  it('reports a missing edge-list file through the host’s fileExists', () => {
+    const text = minimal.replace(
+      'incidents:\n',
+      'network:\n  kind: edge-list\n  file: nowhere.txt\nincidents:\n',
+    );
+    const [e] = errorsOf(text, { fileExists: () => false });
+    expect(e).toMatchObject({ line: 16, col: 9, message: 'edge-list file not found: "nowhere.txt"' });
+  });
+
+  it('reports binary junk at its line and column', () => {
+    expect(errorsOf('version: 1\nmeta:\n  title: "a\u0000"\n')[0]).toMatchObject({ line: 3, col: 12 });
+    expect(errorsOf('version: 1\n\uFFFD')[0]).toMatchObject({ line: 2, col: 1 });
+    expect(errorsOf('version: 1\nx: \uD800\n')[0]?.message).toMatch(/unpaired surrogate/);
+  });
+
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const r = parseScenarioText(`\uFEFF${minimal.replace(/\n/g, '\r\n')}`, 'x.yaml');
+    expect(r.ok).toBe(true);
+  });
+
+  it('accepts non-ASCII text', () => {
+    const r = parseScenarioText(minimal.replace('Minimal test scenario', '小米信任危机 — ü ✓ 𝔘'), 'x.yaml');
+    expect(r.ok).toBe(true);
+  });
+});

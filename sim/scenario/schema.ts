@@ -155,25 +155,18 @@ const networkSchema = z
       source: 'Watts & Strogatz 1998',
       grade: 'A',
     }),
-    edges: z
-      .string()
-      .max(50_000_000)
-      .optional()
-      .meta({
-        description: 'edge-list only: inline edge list, one "u v [weight]" per line (0-based agent ids).',
-      }),
+    edges: z.string().max(50_000_000).optional().meta({
+      description: 'edge-list only: inline edge list, one "u v [weight]" per line (0-based agent ids).',
+    }),
     file: z
       .string()
       .max(4096)
       .optional()
       .meta({ description: 'edge-list only: path of an edge-list file, relative to the scenario file.' }),
-    directed: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          'edge-list only: treat "u v w" as the directed weight W[u][v] (DeGroot / Friedkin–Johnsen).',
-      }),
+    directed: z.boolean().default(false).meta({
+      description:
+        'edge-list only: treat "u v w" as the directed weight W[u][v] (DeGroot / Friedkin–Johnsen).',
+    }),
   })
   .default({ kind: 'sbm', meanDegree: 16, homophily: 0.6, rewire: 0.1, directed: false });
 
@@ -199,12 +192,9 @@ const mechanismsSchema = z
       .boolean()
       .default(true)
       .meta({ description: 'Daily integrity cost of unanswered salient incidents.' }),
-    reversion: z
-      .boolean()
-      .default(true)
-      .meta({
-        description: 'Slow trust repair towards the pre-crisis level for agents who are not aggrieved.',
-      }),
+    reversion: z.boolean().default(true).meta({
+      description: 'Slow trust repair towards the pre-crisis level for agents who are not aggrieved.',
+    }),
   })
   .default({
     media: true,
@@ -660,13 +650,10 @@ const mediaParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    randomStories: z
-      .boolean()
-      .default(true)
-      .meta({
-        description:
-          'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.',
-      }),
+    randomStories: z.boolean().default(true).meta({
+      description:
+        'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.',
+    }),
     shocks: param(
       z
         .strictObject({
@@ -1229,12 +1216,10 @@ export const controlSchema = z.strictObject({
     .optional()
     .meta({ description: 'cap-claimants: share of the would-be claimants still harmed.' }),
   factor: share().optional().meta({ description: 'reduce-severity: multiplier on severity.' }),
-  costCny: num(0, 1e12)
-    .default(0)
-    .meta({
-      description:
-        'One-off cost of the control, booked on the day its incident would break (day 0 without an incident).',
-    }),
+  costCny: num(0, 1e12).default(0).meta({
+    description:
+      'One-off cost of the control, booked on the day its incident would break (day 0 without an incident).',
+  }),
   label: z.string().max(300).optional(),
 });
 
@@ -1255,13 +1240,10 @@ export const seedAwarenessSchema = z.strictObject({
     .optional()
     .meta({ description: 'Agent ids aware (and spreading) on day 0.' }),
   day: int(0, 100_000).default(0),
-  joinGroup: z
-    .boolean()
-    .default(false)
-    .meta({
-      description:
-        'The seeded agents also start as claimants and rights-group members of this incident (complex-contagion experiments).',
-    }),
+  joinGroup: z.boolean().default(false).meta({
+    description:
+      'The seeded agents also start as claimants and rights-group members of this incident (complex-contagion experiments).',
+  }),
 });
 
 export const scenarioSchema = z.strictObject({

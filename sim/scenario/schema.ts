@@ -1174,7 +1174,7 @@ const whenSchema = z.union([
   }),
   z.strictObject({
     after: idSchema.meta({ description: 'Act a delay after this incident (or event) breaks.' }),
-    days: num(0, 3650).default(0).meta({ description: 'Delay in days (0 = the same day).' }),
+    days: int(0, 3650).default(0).meta({ description: 'Delay in whole days (0 = the same day).' }),
   }),
   z.strictObject({
     trigger: z.string().min(1).max(2000).meta({

@@ -1,0 +1,67 @@
+/**
+ * Strategy-comparison benchmark (issue: comparison; report): the flagship comparison at its defaults
+ * (all strategies, outputs.replicates replicates) through the real CLI, with --workers 1 and --workers 2,
+ * without and with the report. Prints one JSON line per configuration (wall seconds, including start-up)
+ * and a final line with the speed-up and the time the report adds.
+ * Run: npm run bench (after npm run build).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const scenario = process.argv[2] ?? 'scenarios/xiaomi-trust-crisis-2025.yaml';
+const tmp = mkdtempSync(join(tmpdir(), 'trustsim-bench-'));
+
+function time(workers: number, report: boolean): number {
+  const out = join(tmp, `w${workers}${report ? 'r' : ''}`);
+  const args = [
+    'bin/trustsim.mjs',
+    'compare',
+    scenario,
+    '--workers',
+    String(workers),
+    '--out',
+    out,
+    '--quiet',
+  ];
+  if (!report) args.push('--no-report');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`compare failed (${r.status}): ${r.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  console.log(
+    JSON.stringify({
+      scenario,
+      workers,
+      report,
+      strategies: manifest.strategies.length,
+      replicates: manifest.replicates,
+      wallSeconds: +seconds.toFixed(2),
+      branchingSaving: manifest.branching?.saving,
+    }),
+  );
+  return seconds;
+}
+
+try {
+  time(1, false); // warm the file cache
+  const w1 = time(1, false);
+  const w2 = time(2, false);
+  const w2r = time(2, true);
+  const same =
+    readFileSync(join(tmp, 'w1', 'summary.json'), 'utf8') ===
+      readFileSync(join(tmp, 'w2', 'summary.json'), 'utf8') &&
+    readFileSync(join(tmp, 'w1', 'timeseries.csv'), 'utf8') ===
+      readFileSync(join(tmp, 'w2', 'timeseries.csv'), 'utf8');
+  console.log(
+    JSON.stringify({
+      speedup: +(w1 / w2).toFixed(2),
+      reportAddsSeconds: +(w2r - w2).toFixed(2),
+      identicalForWorkers1And2: same,
+    }),
+  );
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -9,6 +9,8 @@ await Promise.all([
     entryPoints: { trustsim: 'sim/cli/main.ts', worker: 'sim/node/worker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',

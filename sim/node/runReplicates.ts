@@ -11,7 +11,7 @@ export function workerPath(): string {
   const here = import.meta.url;
   const candidates = here.endsWith('.ts')
     ? [new URL('../../dist/worker.mjs', here)]
-    : [new URL('./worker.mjs', here), new URL('../dist/worker.mjs', here)];
+    : [new URL('./worker.mjs', here), new URL('../worker.mjs', here), new URL('../dist/worker.mjs', here)];
   for (const c of candidates) {
     const p = fileURLToPath(c);
     if (existsSync(p)) return p;

@@ -5,7 +5,6 @@ import { assembleComparison, resolveStrategies } from '../../experiment/compare'
 import { writeAtomicDir } from '../../io/atomicDir';
 import { buildManifest } from '../../io/manifest';
 import { jsonText, rawCsv, seriesCsv, writeText } from '../../io/writeOutputs';
-import { writeReport } from '../../io/writeReport';
 import { runReplicates } from '../../node/runReplicates';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
@@ -129,6 +128,8 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     await writeText(dir, 'manifest.json', jsonText(manifest));
     if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(res.byStrategy.flat()));
     if (opts.report) {
+      // Loaded on demand: vega, vega-lite and resvg take a while to import.
+      const { writeReport } = await import('../../io/writeReport');
       const r = await writeReport(dir, buildReportInput(model, res, manifest), { png: Boolean(opts.png) });
       reportSeconds = r.seconds;
     }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { rebuildReport } from '../../io/writeReport';
 import type { CliIO } from '../context';
 import { InputError } from '../errors';
 
@@ -13,6 +12,7 @@ export function registerReport(program: Command, io: CliIO): void {
     .option('--png', 'also render charts as PNG')
     .addHelpText('after', '\nExample:\n  trustsim report out/xiaomi-trust-crisis-2025 --png')
     .action(async (dir: string, opts: { png?: boolean }) => {
+      const { rebuildReport } = await import('../../io/writeReport');
       try {
         const r = await rebuildReport(dir, { png: Boolean(opts.png) });
         io.out(`${r.files.join('\n')}\n`);

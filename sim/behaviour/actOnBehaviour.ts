@@ -112,7 +112,7 @@ export function actOnBehaviour(w: World): void {
       const sg = pop.segment[i];
       const wt = pop.weight[i];
       const oldBuy = s.pBuy[i];
-      const newBuy = purchaseProbability(p, T, s.avoidance[i]);
+      const newBuy = Math.fround(purchaseProbability(p, T, s.avoidance[i]));
       s.pBuy[i] = newBuy;
       s.buyRateSeg[sg] += (newBuy - oldBuy) * wt;
       s.lostRateSeg[sg] += (oldBuy - newBuy) * wt * price;

@@ -409,24 +409,33 @@ function cloneState(w: World, src: State): State {
   return s;
 }
 
-/** A deep copy of the whole dynamic state. Randomness is counter-based (keyed by seed, replicate, purpose,
- * day, agent), so the day counter in the state is the complete RNG state: nothing else needs saving. */
+/** A deep copy of the whole dynamic state, and of the strategy's fired rules when its runtime is passed.
+ * Randomness is counter-based (keyed by seed, replicate, purpose, day, agent), so the day counter in the state
+ * is the complete RNG state: nothing else needs saving. */
 export interface Snapshot {
   seed: number;
   replicate: number;
   state: State;
+  /** Which rules of the strategy had fired (when a runtime was given). */
+  fired: Uint8Array | null;
 }
 
-export function snapshot(w: World): Snapshot {
-  return { seed: w.seed, replicate: w.replicate, state: cloneState(w, w.s) };
+export function snapshot(w: World, rt?: { fired: Uint8Array }): Snapshot {
+  return {
+    seed: w.seed,
+    replicate: w.replicate,
+    state: cloneState(w, w.s),
+    fired: rt ? rt.fired.slice() : null,
+  };
 }
 
 /** Restore a snapshot into a world built for the same model, population and graph. The snapshot stays usable. */
-export function restore(w: World, snap: Snapshot): void {
+export function restore(w: World, snap: Snapshot, rt?: { fired: Uint8Array }): void {
   if (snap.seed !== w.seed || snap.replicate !== w.replicate) {
     throw new Error('restore: snapshot belongs to another seed or replicate');
   }
   copyInto(w.s as unknown as Record<string, unknown>, snap.state as unknown as Record<string, unknown>);
+  if (rt && snap.fired) rt.fired.set(snap.fired);
 }
 
 /** A new world sharing model, population, graph and static tables, with a copy of this one's state and scratch. */

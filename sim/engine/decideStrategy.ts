@@ -96,8 +96,10 @@ export function decideStrategy(w: World, rt: StrategyRuntime): CompiledRule[] {
     else if (r.afterIncident >= 0) {
       const inc = w.model.incidents[r.afterIncident];
       fire = w.s.inc.active[r.afterIncident] === 1 && day === inc.day + r.delay;
-    } else if (r.afterEvent >= 0) fire = day === w.model.events[r.afterEvent].day + r.delay;
-    else if (r.condition && day >= r.notBefore && day >= 1) {
+    } else if (r.afterEvent >= 0) {
+      const ev = w.model.events[r.afterEvent];
+      fire = w.s.inc.active[ev.incident] === 1 && day === ev.day + r.delay;
+    } else if (r.condition && day >= r.notBefore && day >= 1) {
       scope ??= conditionScope(w);
       fire = r.condition(scope);
     }

@@ -1,5 +1,5 @@
 import { fileLawsuit } from '../behaviour/actOnBehaviour';
-import { becomeAware } from '../incidents/becomeAware';
+import { applyDeceptionCeiling, becomeAware } from '../incidents/becomeAware';
 import { fireIncident } from '../incidents/fireIncident';
 import { u01 } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
@@ -74,7 +74,6 @@ function fireEvent(w: World, ev: CompiledEvent): void {
   if (deceived) I.deception[k] = 1;
   const N = w.pop.n;
   const buffer = m.trust.commitmentBuffer;
-  const ceil = m.trust.deceptionCeiling;
   const hit = 0.5 * I.hit[k];
   const pen = deceived ? m.announcements.denialPenalty : 0;
   for (let i = 0; i < N; i++) {
@@ -87,14 +86,6 @@ function fireEvent(w: World, ev: CompiledEvent): void {
       -hit * inc.mixI - pen,
       thirdPartyFactor(buffer, w.pop.commitment[i]),
     );
-    if (deceived) {
-      const c = ceil * w.pop.integrity0[i];
-      if (c < s.ceilI[i]) s.ceilI[i] = c;
-      if (s.ti[i] > s.ceilI[i]) {
-        s.ti[i] = s.ceilI[i];
-        const f = w.model.facetW;
-        s.T[i] = f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
-      }
-    }
+    if (deceived) applyDeceptionCeiling(w, i);
   }
 }

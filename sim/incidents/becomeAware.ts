@@ -33,4 +33,17 @@ export function becomeAware(w: World, inc: CompiledIncident, i: number): void {
   addEvidence(w.ev, i, -h * inc.mixA, -h * inc.mixB, -h * inc.mixI, f);
   const g = s.grievance[i] + m.grievance.observerAnger * h * s.inc.R[k] * f;
   s.grievance[i] = g > 1 ? 1 : g;
+  if (s.inc.deception[k]) applyDeceptionCeiling(w, i);
+}
+
+/** Proven deception caps the agent's integrity below its pre-crisis level (Schweitzer et al. 2006). */
+export function applyDeceptionCeiling(w: World, i: number): void {
+  const s = w.s;
+  const c = w.model.scenario.model.trust.deceptionCeiling * w.pop.integrity0[i];
+  if (c < s.ceilI[i]) s.ceilI[i] = c;
+  if (s.ti[i] > s.ceilI[i]) {
+    s.ti[i] = s.ceilI[i];
+    const f = w.model.facetW;
+    s.T[i] = f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
+  }
 }

@@ -764,10 +764,10 @@ const womParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    chatterSharpness: param(num(0.1, 10).default(3), {
-      d: 'κ in P(positive chat) = T^κ / (T^κ + (1−T)^κ); calibrated so everyday chatter runs about 3:1 positive.',
+    chatterSharpness: param(num(0.1, 10).default(2), {
+      d: 'κ in P(positive chat) = T^κ / (T^κ + (1−T)^κ); calibrated so everyday chatter runs about 3:1 positive for the default trust distribution (a scenario whose population trusts less may raise it).',
       unit: 'exponent',
-      range: '1–2',
+      range: '1.5–3',
       source: 'East, Hammond & Wright 2007 (3:1, H)',
       grade: 'H',
     }),
@@ -791,7 +791,7 @@ const womParams = z
     confidenceBound: 0.35,
     stanceRule: 'evidence',
     chatterRate: 0.02,
-    chatterSharpness: 3,
+    chatterSharpness: 2,
     dissatisfiedTalkGain: 1.5,
   });
 

@@ -108,6 +108,18 @@ function incidentTalk(w: World): void {
 /** Candidate index of the chatter skip-sampler; far above any agent id so it never meets a per-agent draw. */
 const SKIP_SLOT = 0x7fffff00;
 
+/** Writes the classic rules' next facets, keeping any deception ceiling on integrity. */
+function commitNext(w: World): void {
+  const s = w.s;
+  const nx = w.next!;
+  const ceil = s.ceilI;
+  for (let i = 0; i < ceil.length; i++) if (nx.i[i] > ceil[i]) nx.i[i] = ceil[i];
+  s.ta.set(nx.a);
+  s.tb.set(nx.b);
+  s.ti.set(nx.i);
+  refreshOverall(w);
+}
+
 function chatter(w: World): void {
   const s = w.s;
   const m = w.model.scenario.model;
@@ -200,10 +212,7 @@ function linearAveraging(w: World, stubborn: boolean): void {
     nx.b[i] = xb;
     nx.i[i] = xi;
   }
-  s.ta.set(nx.a);
-  s.tb.set(nx.b);
-  s.ti.set(nx.i);
-  refreshOverall(w);
+  commitNext(w);
 }
 
 /** Pairwise bounded confidence (Deffuant et al. 2000): each agent meets one random tie and, when their overall
@@ -228,8 +237,5 @@ function deffuant(w: World): void {
     nx.b[i] += mu * (s.tb[j] - s.tb[i]);
     nx.i[i] += mu * (s.ti[j] - s.ti[i]);
   }
-  s.ta.set(nx.a);
-  s.tb.set(nx.b);
-  s.ti.set(nx.i);
-  refreshOverall(w);
+  commitNext(w);
 }

@@ -71,6 +71,8 @@ export interface MarkerOptions {
   width: number;
   /** Most label rows to use before labels may overlap. Default 5. */
   maxRows?: number;
+  /** Label strategy-specific markers too (otherwise rules with tooltips only). Default: only with ≤ 3 strategies. */
+  labelStrategies?: boolean;
 }
 
 const LABEL_FONT_SIZE = 12;
@@ -114,7 +116,13 @@ export function markerLayers(input: ReportInput, opts: MarkerOptions) {
       (opts.kinds === undefined || opts.kinds.includes(m.kind)) &&
       (m.strategy === undefined || (opts.strategies !== false && ids.has(m.strategy))),
   );
-  const places = placeLabels(markers, opts.days, opts.width, opts.maxRows ?? 5);
+  const labelOwn = opts.labelStrategies ?? input.scenario.strategies.length <= 3;
+  const labelled = markers.filter((m) => labelOwn || m.strategy === undefined);
+  const placed = placeLabels(labelled, opts.days, opts.width, opts.maxRows ?? 5);
+  const places = markers.map((m) => {
+    const at = labelled.indexOf(m);
+    return at >= 0 ? placed[at]! : { row: 0, late: false, hidden: true };
+  });
   const values = markers.map((m, i) => ({
     date: m.date,
     label: m.label,
@@ -122,6 +130,7 @@ export function markerLayers(input: ReportInput, opts: MarkerOptions) {
     strategy: m.strategy ?? '',
     labelY: 4 + places[i]!.row * ROW_HEIGHT,
     late: places[i]!.late,
+    hidden: 'hidden' in places[i]!,
   }));
   const layers: object[] = [];
   const labelY = { field: 'labelY', type: 'quantitative' as const, scale: null };
@@ -151,7 +160,7 @@ export function markerLayers(input: ReportInput, opts: MarkerOptions) {
     const colourEnc = colourDef ? { color: colourDef } : {};
     const fixed = colourDef ? {} : { color: NEUTRAL };
     for (const late of [false, true]) {
-      const part = subset.filter((v) => v.late === late);
+      const part = subset.filter((v) => v.late === late && !v.hidden);
       if (part.length === 0) continue;
       const text = {
         type: 'text',

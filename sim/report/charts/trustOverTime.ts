@@ -4,6 +4,20 @@ import { CHART_WIDTH } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
 import { bandAndLine, markerLayers, periodDays, specHeader } from './common';
 
+/** A y domain around the data (lo/hi bands included), on a 0.05 grid, so differences between strategies show. */
+function paddedDomain(values: Array<{ lo: number; hi: number }>): [number, number] {
+  let lo = 1;
+  let hi = 0;
+  for (const v of values) {
+    if (v.lo < lo) lo = v.lo;
+    if (v.hi > hi) hi = v.hi;
+  }
+  // Headroom above the data for the event labels (up to 8 rows at the top of the plot).
+  const a = Math.max(0, Math.floor(lo * 20 - 1) / 20);
+  const b = Math.min(1, Math.ceil((hi + 0.8 * (hi - lo)) * 20 + 1) / 20);
+  return a < b ? [a, b] : [0, 1];
+}
+
 /** Trust of the whole population per strategy, with its 90% band and the dated events on the chart. */
 export function trustOverTime(input: ReportInput): ReportChart | null {
   const values = seriesFor(input, 'trust');
@@ -16,11 +30,11 @@ export function trustOverTime(input: ReportInput): ReportChart | null {
   const spec = asChartSpec({
     ...specHeader(title, 'Whole population · mean of replicates · band = 90% interval', caption),
     width: CHART_WIDTH,
-    height: 300,
+    height: 340,
     data: { values },
     layer: [
-      ...bandAndLine(input, { yTitle: 'trust (share 0–1)', domain: [0, 1] }),
-      ...markerLayers(input, { days: periodDays(input), width: CHART_WIDTH }),
+      ...bandAndLine(input, { yTitle: 'trust (share 0–1)', domain: paddedDomain(values) }),
+      ...markerLayers(input, { days: periodDays(input), width: CHART_WIDTH, maxRows: 8 }),
     ],
   });
   return { id, title, caption, spec };

@@ -1,0 +1,110 @@
+/**
+ * The CLI's help, errors on unknown commands and options, `schema` and `list`, run in-process through
+ * runCli (commander's exitOverride + configureOutput) with a capturing io.
+ */
+import { describe, expect, it } from 'vitest';
+import { cli, FLAGSHIP, stackLines } from '../helpers/cli';
+
+const COMMANDS = ['validate', 'run', 'compare', 'report', 'list', 'schema', 'init'];
+
+describe('trustsim --help', () => {
+  it('lists every command and shows examples, exit 0, on stdout', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.out).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+    expect(r.out).toContain('trustsim validate scenarios/');
+    expect(r.out).toContain('trustsim compare ');
+    expect(r.out).toMatch(/Exit codes: 0 ok, 2 bad input/);
+    expect(r.err).toBe('');
+  });
+
+  it.each(COMMANDS)('`%s --help` has an Examples section naming the command', async (c) => {
+    const r = await cli(c, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Examples?:$/m);
+    expect(r.out).toContain(`trustsim ${c}`);
+    expect(r.out).toMatch(new RegExp(`^Usage: trustsim ${c}\\b`, 'm'));
+  });
+
+  it('`help <command>` works too', async () => {
+    const r = await cli('help', 'run');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--strategy <id>');
+  });
+
+  it('--version prints the version', async () => {
+    const r = await cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('bad command lines exit 2 with a message on stderr and no stack trace', () => {
+  it.each([
+    ['an unknown command', ['nope'], /unknown command 'nope'/],
+    ['an unknown option', ['run', FLAGSHIP, '--nope'], /unknown option '--nope'/],
+    [
+      'an unknown option of compare',
+      ['compare', FLAGSHIP, '--replicate', '3'],
+      /unknown option '--replicate'/,
+    ],
+    ['a missing argument', ['run'], /missing required argument 'scenario'/],
+    ['a bad --seed', ['run', FLAGSHIP, '--seed', 'x'], /--seed must be a whole number/],
+    ['a bad --scale', ['run', FLAGSHIP, '--scale', '0'], /--scale must be a number from/],
+    [
+      'a bad --replicates',
+      ['compare', FLAGSHIP, '--replicates', '-1'],
+      /--replicates must be a whole number/,
+    ],
+    ['a bad --format', ['run', FLAGSHIP, '--format', 'xml'], /--format takes csv and\/or json/],
+  ])('%s', async (_, argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+    expect(stackLines(r.err)).toEqual([]);
+  });
+});
+
+describe('trustsim schema', () => {
+  it('prints a JSON Schema that parses', async () => {
+    const r = await cli('schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out) as Record<string, unknown>;
+    expect(typeof schema.$schema).toBe('string');
+    expect(String(schema.$schema)).toMatch(/json-schema\.org/);
+    expect(JSON.stringify(schema)).toContain('strategies');
+  });
+});
+
+describe('trustsim list', () => {
+  it('prints the flagship’s strategies, incidents and segments', async () => {
+    const r = await cli('list', FLAGSHIP);
+    expect(r.code).toBe(0);
+    for (const heading of ['strategies:', 'incidents:', 'segments (real people / agents):'])
+      expect(r.out).toContain(heading);
+    for (const id of [
+      'passive-firefighting',
+      'silence',
+      'fair-compensation',
+      'honour-and-apologise',
+      'donation-spin',
+      'proactive-prevention',
+      'voucher-only',
+    ])
+      expect(r.out).toMatch(new RegExp(`^\\s+${id}\\s`, 'm'));
+    for (const id of ['hood', 'deposit', 'fridge'])
+      expect(r.out).toMatch(new RegExp(`^\\s+${id}\\s+2025-`, 'm'));
+    for (const id of ['fridge-buyers', 'hood-owners', 'deposit-payers', 'fans', 'public'])
+      expect(r.out).toMatch(new RegExp(`^\\s+${id}\\s+\\d+ / \\d+`, 'm'));
+    expect(r.out).toMatch(/hood-owners\s+327 \/ 327/);
+  });
+
+  it('on a missing file: exit 2, the file named on stderr, nothing on stdout', async () => {
+    const r = await cli('list', '/nonexistent/nope.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nope.yaml');
+    expect(r.out).toBe('');
+    expect(stackLines(r.err)).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * `trustsim run` and `trustsim init`, in-process: the output contract (timeseries.csv, summary.json,
+ * manifest.json), CSV on stdout without --out, exit 2 for bad input with nothing written (no folder, no
+ * temporary sibling, a previous folder left untouched), and a starter scenario that validates and runs.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTER_SCENARIO } from '../../sim/cli/starterScenario';
+import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
+
+const tmp = tempDir('trustsim-run-');
+afterAll(tmp.cleanup);
+
+const starter = join(tmp.dir, 'starter.yaml');
+const broken = join(tmp.dir, 'broken.yaml');
+const STARTER_IDS = ['token-voucher', 'silence', 'honour', 'wait-then-pay'];
+
+beforeAll(async () => {
+  const r = await cli('init', starter);
+  expect(r.code).toBe(0);
+  writeFileSync(broken, STARTER_SCENARIO.replace('  language: en', '  langauge: en'));
+});
+
+describe('trustsim init', () => {
+  it('writes the commented starter scenario and names it on stdout', () => {
+    const text = readFileSync(starter, 'utf8');
+    expect(text).toContain('yaml-language-server: $schema=');
+    expect(text).toMatch(/^# /m);
+    expect(text).toContain(`trustsim validate ${starter}`);
+  });
+
+  it('the starter validates', async () => {
+    const r = await cli('validate', starter);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(': ok (3 segments, 1 incidents, 4 strategies)');
+  });
+
+  it('the starter runs (--scale 0.2)', async () => {
+    const r = await cli('run', starter, '--scale', '0.2');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('strategy,replicate,day,date,segment,metric,value\n')).toBe(true);
+  });
+
+  it('refuses to overwrite without --force (exit 2, file unchanged), overwrites with it', async () => {
+    const target = join(tmp.dir, 'mine.yaml');
+    writeFileSync(target, 'my own work\n');
+    const r = await cli('init', target);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/exists/);
+    expect(r.err).toMatch(/--force/);
+    expect(readFileSync(target, 'utf8')).toBe('my own work\n');
+    const f = await cli('init', target, '--force');
+    expect(f.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toContain('version: 1');
+  });
+});
+
+describe('trustsim run --out', () => {
+  const out = join(tmp.dir, 'run-out');
+  let result: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    result = await cli('run', starter, '--strategy', 'honour', '--seed', '3', '--scale', '0.2', '--out', out);
+  });
+
+  it('exits 0, prints the folder on stdout, logs on stderr', () => {
+    expect(result.code).toBe(0);
+    expect(result.out.trim()).toBe(out);
+    expect(result.err).toMatch(/ran honour/);
+  });
+
+  it('writes exactly timeseries.csv, summary.json and manifest.json', () => {
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'summary.json', 'timeseries.csv']);
+    // No temporary sibling folders left behind.
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('run-out.'))).toEqual([]);
+  });
+
+  it('timeseries.csv: tidy rows with a numeric value', () => {
+    const { header, rows } = parseCsv(readFileSync(join(out, 'timeseries.csv'), 'utf8'));
+    expect(header).toBe('strategy,replicate,day,date,segment,metric,value');
+    expect(rows.length).toBeGreaterThan(1000);
+    const days = new Set<number>();
+    for (const row of rows) {
+      expect(row).toHaveLength(7);
+      expect(row[0]).toBe('honour');
+      expect(row[1]).toBe('0');
+      expect(row[3]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row[6]).not.toBe('');
+      expect(Number.isFinite(Number(row[6]))).toBe(true);
+      days.add(Number(row[2]));
+    }
+    // 2025-11-01 .. 2026-01-15 inclusive.
+    expect(days.size).toBe(76);
+    expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(['all', 'buyers', 'fans', 'public']));
+    const trust0 = rows.find((r) => r[2] === '0' && r[4] === 'all' && r[5] === 'trust');
+    expect(trust0?.[3]).toBe('2025-11-01');
+  });
+
+  it('summary.json: the compare contract for one strategy', () => {
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(s.seed).toBe(3);
+    expect(s.replicates).toBe(1);
+    expect(s.strategies.map((x: { id: string }) => x.id)).toEqual(['honour']);
+    const trust = s.strategies[0].metrics.trust;
+    expect(typeof trust.mean).toBe('number');
+    expect(trust.lo).toBeLessThanOrEqual(trust.hi);
+    expect(trust.ci95).toHaveLength(2);
+    expect(typeof s.strategies[0].metrics.trust_auc.mean).toBe('number');
+    expect(s.comparisons).toEqual([]);
+    expect(Array.isArray(s.warnings)).toBe(true);
+  });
+
+  it('manifest.json: scenario hash, seed, trustsim and Node versions, options', () => {
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m.scenarioHash).toMatch(/^[0-9a-f]{8,}$/);
+    expect(m.seed).toBe(3);
+    expect(m.trustsim).toMatch(/^\d+\.\d+\.\d+/);
+    expect(m.node).toBe(process.version);
+    expect(m.strategies).toEqual(['honour']);
+    expect(m.options).toMatchObject({ scale: 0.2, replicate: 0 });
+  });
+
+  it('is deterministic: the same run again writes the same bytes', async () => {
+    const again = join(tmp.dir, 'run-again');
+    const r = await cli(
+      'run',
+      starter,
+      '--strategy',
+      'honour',
+      '--seed',
+      '3',
+      '--scale',
+      '0.2',
+      '--out',
+      again,
+    );
+    expect(r.code).toBe(0);
+    for (const f of ['timeseries.csv', 'summary.json', 'manifest.json'])
+      expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(out, f), 'utf8'));
+  });
+
+  it('--format json writes summary.json and manifest.json only', async () => {
+    const dir = join(tmp.dir, 'json-only');
+    const r = await cli('run', starter, '--scale', '0.2', '--format', 'json', '--out', dir, '--quiet');
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'summary.json']);
+  });
+});
+
+describe('trustsim run without --out', () => {
+  it('prints the CSV on stdout (the baseline strategy by default) and nothing else there', async () => {
+    const r = await cli('run', starter, '--scale', '0.2', '--replicate', '2');
+    expect(r.code).toBe(0);
+    const { header, rows } = parseCsv(r.out);
+    expect(header).toBe('strategy,replicate,day,date,segment,metric,value');
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['token-voucher']));
+    expect(new Set(rows.map((x) => x[1]))).toEqual(new Set(['2']));
+    for (const row of rows.slice(0, 500)) expect(Number.isFinite(Number(row[6]))).toBe(true);
+  });
+
+  it('--format json prints summary.json on stdout', async () => {
+    const r = await cli('run', starter, '--scale', '0.2', '--format', 'json', '--strategy', 'silence');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).strategies[0].id).toBe('silence');
+  });
+});
+
+describe('bad input: exit 2, a clear message, nothing written', () => {
+  it('--strategy nope lists the ids', async () => {
+    const dir = join(tmp.dir, 'nope-out');
+    const r = await cli('run', starter, '--strategy', 'nope', '--scale', '0.2', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown strategy "nope"');
+    for (const id of STARTER_IDS) expect(r.err).toContain(id);
+    expect(stackLines(r.err)).toEqual([]);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a broken scenario with --out leaves no folder and no temporary sibling', async () => {
+    const dir = join(tmp.dir, 'x');
+    const r = await cli('run', broken, '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.yaml:\d+:\d+: unknown key "langauge"/);
+    expect(r.err).toMatch(/nothing was run or written/);
+    expect(stackLines(r.err)).toEqual([]);
+    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('x.'))).toEqual([]);
+  });
+
+  it('compare on a broken scenario with --out leaves no folder either', async () => {
+    const dir = join(tmp.dir, 'cmp-x');
+    const r = await cli('compare', broken, '--out', dir, '--replicates', '2');
+    expect(r.code).toBe(2);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a pre-existing output folder is left untouched', async () => {
+    const dir = join(tmp.dir, 'previous');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'keep.txt'), 'earlier results\n');
+    const before = statSync(join(dir, 'keep.txt')).mtimeMs;
+    for (const argv of [
+      ['run', broken, '--out', dir],
+      ['run', starter, '--strategy', 'nope', '--out', dir],
+      ['compare', broken, '--out', dir],
+      ['compare', starter, '--strategies', 'silence,nope', '--out', dir, '--scale', '0.2'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(readdirSync(dir)).toEqual(['keep.txt']);
+      expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('earlier results\n');
+      expect(statSync(join(dir, 'keep.txt')).mtimeMs).toBe(before);
+    }
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('previous.'))).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * decideStrategy: a date rule fires on its day, once; an "after" rule fires at the incident's day + delay, and
+ * not at all when the incident was prevented; a trigger rule fires on the first day its condition over
+ * yesterday's metrics holds (never on day 0, never before notBefore), and only once.
+ */
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../sim/util/dates';
+import { crisisScenario, makeWorld, metric, scenario, stepRecording } from '../helpers/world';
+
+const START = '2025-01-01';
+
+function firingDays(sc: ReturnType<typeof scenario>, strategy?: string): Map<string, number[]> {
+  const { w, rt, model } = makeWorld(sc, strategy ? { strategy } : {});
+  const fired = new Map<string, number[]>();
+  for (let d = 0; d < model.days; d++) {
+    for (const id of stepRecording(w, rt)) fired.set(id, [...(fired.get(id) ?? []), d]);
+  }
+  return fired;
+}
+
+const inc = {
+  id: 'x',
+  date: addDays(START, 3),
+  violation: { ability: 1, benevolence: 0, integrity: 0 },
+  cluster: 'accidental',
+  severity: 0.5,
+};
+
+describe('decideStrategy', () => {
+  it('a date rule fires on its day, once', () => {
+    const fired = firingDays(
+      scenario({
+        strategies: [
+          {
+            id: 's',
+            rules: [
+              { id: 'd5', when: { date: addDays(START, 5) }, do: 'good-news' },
+              { id: 'd0', when: { date: START }, do: 'silence' },
+              { id: 'last', when: { date: addDays(START, 19) }, do: 'silence' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(fired.get('d5')).toEqual([5]);
+    expect(fired.get('d0')).toEqual([0]);
+    expect(fired.get('last')).toEqual([19]);
+  });
+
+  it('an "after" rule fires at the incident day + delay, and never when the incident was prevented', () => {
+    const rules = [
+      { id: 'a0', when: { after: 'x', days: 0 }, do: 'apology', incident: 'x' },
+      { id: 'a2', when: { after: 'x', days: 2 }, do: 'template', incident: 'x' },
+    ];
+    const sc = scenario({
+      incidents: [inc],
+      strategies: [
+        { id: 'open', rules },
+        { id: 'prevented', controls: [{ kind: 'prevent', incident: 'x' }], rules },
+      ],
+    });
+    const open = firingDays(sc, 'open');
+    expect(open.get('a0')).toEqual([3]);
+    expect(open.get('a2')).toEqual([5]);
+    const prevented = firingDays(sc, 'prevented');
+    expect(prevented.size).toBe(0);
+  });
+
+  it('an "after" rule can wait for an event', () => {
+    const sc = scenario({
+      incidents: [inc],
+      events: [{ id: 'court', date: addDays(START, 6), kind: 'ruling', incident: 'x' }],
+      strategies: [
+        { id: 's', rules: [{ id: 'r', when: { after: 'court', days: 1 }, do: 'apology', incident: 'x' }] },
+      ],
+    });
+    expect(firingDays(sc).get('r')).toEqual([7]);
+  });
+
+  // An "after" rule waiting for an event does not fire when the event never happened because its incident was
+  // prevented (decideStrategy checks that the event's incident is active).
+  it('an "after" rule waiting for an event of a prevented incident never fires', () => {
+    const sc = scenario({
+      incidents: [inc],
+      events: [{ id: 'court', date: addDays(START, 6), kind: 'ruling', incident: 'x' }],
+      strategies: [
+        {
+          id: 's',
+          controls: [{ kind: 'prevent', incident: 'x' }],
+          rules: [{ id: 'r', when: { after: 'court', days: 1 }, do: 'donation', amountCny: 5 }],
+        },
+      ],
+    });
+    expect(firingDays(sc).has('r')).toBe(false);
+  });
+
+  it('a trigger rule fires the first day its condition over yesterday’s metrics holds, and only once', () => {
+    const sc = crisisScenario({
+      strategies: [
+        {
+          id: 't',
+          rules: [
+            { id: 'aware', when: { trigger: 'aware.fridge > 0.05' }, do: 'excuse', incident: 'fridge' },
+            {
+              id: 'trust',
+              when: { trigger: 'trust_integrity < 0.6' },
+              do: 'explanation',
+              incident: 'fridge',
+            },
+            { id: 'never', when: { trigger: 'trust < 0' }, do: 'apology', incident: 'fridge' },
+          ],
+        },
+      ],
+    });
+    const { w, rt, model } = makeWorld(sc, { seed: 3 });
+    const fired = new Map<string, number[]>();
+    for (let d = 0; d < model.days; d++) {
+      for (const id of stepRecording(w, rt)) fired.set(id, [...(fired.get(id) ?? []), d]);
+    }
+    const first = (cond: (d: number) => boolean) => {
+      for (let d = 1; d < model.days; d++) if (cond(d - 1)) return d;
+      return -1;
+    };
+    const awareDay = first((y) => metric(w, y, 'aware_share.fridge') > 0.05);
+    const trustDay = first((y) => metric(w, y, 'trust_integrity') < 0.6);
+    expect(awareDay).toBeGreaterThan(0);
+    expect(trustDay).toBeGreaterThan(0);
+    expect(fired.get('aware')).toEqual([awareDay]);
+    expect(fired.get('trust')).toEqual([trustDay]);
+    expect(fired.has('never')).toBe(false);
+  });
+
+  it('a trigger never fires on day 0 nor before its notBefore date', () => {
+    const fired = firingDays(
+      scenario({
+        strategies: [
+          {
+            id: 's',
+            rules: [
+              { id: 'always', when: { trigger: 'day >= 0' }, do: 'silence' },
+              { id: 'later', when: { trigger: 'day >= 0', notBefore: addDays(START, 9) }, do: 'silence' },
+              { id: 'day4', when: { trigger: 'day == 4' }, do: 'silence' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(fired.get('always')).toEqual([1]);
+    expect(fired.get('later')).toEqual([9]);
+    expect(fired.get('day4')).toEqual([4]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * updateGrievance: a victim's grievance is held while its incident is salient and unresolved and decays with
+ * the revenge half-life (longer for the loyal) afterwards; recovered victims decay fast and their avoidance
+ * falls; without recovery avoidance never falls; observers' grievance decays with its own half-life.
+ */
+import { describe, expect, it } from 'vitest';
+import { F_RECOVERED } from '../../sim/engine/World';
+import { updateGrievance } from '../../sim/grievance/updateGrievance';
+import { makeWorld, scenario } from '../helpers/world';
+
+function world() {
+  const t = makeWorld(
+    scenario({
+      population: { segments: [{ id: 'c', size: 4, agents: 4, commitment: { mean: 0.5, sd: 0 } }] },
+      incidents: [
+        {
+          id: 'x',
+          date: '2025-01-01',
+          violation: { ability: 1, benevolence: 0, integrity: 0 },
+          cluster: 'accidental',
+          severity: 0.5,
+        },
+      ],
+    }),
+  );
+  const s = t.w.s;
+  s.inc.active[0] = 1;
+  // Agents 0 and 1 are victims of incident 0; agent 2 is an observer; agent 3 untouched.
+  for (const i of [0, 1]) {
+    s.claimantOf[i] = 0;
+    s.claimantList.push(i);
+    s.grievance[i] = 0.8;
+  }
+  s.grievance[2] = 0.8;
+  return t;
+}
+
+describe('updateGrievance', () => {
+  it('holds a victim’s grievance while the incident is salient and unresolved, then decays it', () => {
+    const { w, model } = world();
+    const g = model.scenario.model.grievance;
+    const salient = model.scenario.model.media.salientThreshold;
+    w.s.inc.attention[0] = salient; // at the threshold: still salient
+    for (let d = 0; d < 10; d++) updateGrievance(w);
+    expect(w.s.grievance[0]).toBeCloseTo(0.8, 6);
+    w.s.inc.attention[0] = salient * 0.99;
+    const half = g.revengeHalfLifeDays * (1 + g.loveHateGain * 0.5);
+    for (let d = 0; d < 10; d++) updateGrievance(w);
+    expect(w.s.grievance[0]).toBeCloseTo(0.8 * 2 ** (-10 / half), 5);
+  });
+
+  it('a loyal victim’s grievance decays more slowly (love becomes hate)', () => {
+    const { w } = world();
+    (w.pop.commitment as Float32Array)[1] = 1;
+    for (let d = 0; d < 30; d++) updateGrievance(w);
+    expect(w.s.grievance[1]).toBeGreaterThan(w.s.grievance[0]);
+  });
+
+  it('a recovered victim’s grievance decays fast and its avoidance falls', () => {
+    const { w, model } = world();
+    const g = model.scenario.model.grievance;
+    w.s.flags[1] |= F_RECOVERED;
+    w.s.avoidance[1] = 0.5;
+    for (let d = 0; d < 10; d++) updateGrievance(w);
+    const fast = 2 ** (-1 / Math.max(1, g.revengeHalfLifeDays / 8));
+    expect(w.s.grievance[1]).toBeCloseTo(0.8 * fast ** 10, 5);
+    expect(w.s.grievance[1]).toBeLessThan(w.s.grievance[0]);
+    expect(w.s.avoidance[1]).toBeCloseTo(0.5 - 10 * g.avoidanceRecovery, 5);
+  });
+
+  it('without recovery a victim’s avoidance never falls, salient or not, and stays ≤ 1', () => {
+    const { w, model } = world();
+    const salient = model.scenario.model.media.salientThreshold;
+    let prev = Float32Array.from(w.s.avoidance);
+    for (let d = 0; d < 400; d++) {
+      w.s.inc.attention[0] = d % 7 < 3 ? 2 * salient : 0;
+      updateGrievance(w);
+      for (const i of [0, 1]) {
+        expect(w.s.avoidance[i]).toBeGreaterThanOrEqual(prev[i]);
+        expect(w.s.avoidance[i]).toBeLessThanOrEqual(1);
+      }
+      prev = Float32Array.from(w.s.avoidance);
+    }
+    expect(w.s.avoidance[0]).toBeGreaterThan(0);
+  });
+
+  it('observers’ grievance decays with the observer half-life, whatever the attention', () => {
+    const { w, model } = world();
+    const h = model.scenario.model.grievance.observerHalfLifeDays;
+    w.s.inc.attention[0] = 100;
+    for (let d = 0; d < h; d++) updateGrievance(w);
+    expect(w.s.grievance[2]).toBeCloseTo(0.4, 4);
+    expect(w.s.grievance[3]).toBe(0);
+    expect(w.s.avoidance[2]).toBe(0);
+  });
+});

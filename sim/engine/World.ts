@@ -189,6 +189,8 @@ export interface Marker {
   kind: 'incident' | 'response' | 'ruling' | 'lawsuit' | 'announcement' | 'event';
   incident?: string;
   strategy?: string;
+  /** An outcome of the run (e.g. a lawsuit the rights group filed), not a scheduled event. */
+  endogenous?: boolean;
 }
 
 /** Everything that changes during a run. A snapshot is a deep copy of this object. */

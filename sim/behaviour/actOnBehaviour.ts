@@ -84,8 +84,9 @@ export function actOnBehaviour(w: World): void {
   if (groupOn) {
     for (let k = 0; k < K; k++) {
       if (!I.active[k] || I.resolved[k] || I.lawsuits[k] > 0 || I.groupSize[k] < p.lawsuitGroupSize) continue;
-      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard)
-        fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`);
+      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard) {
+        fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`, true);
+      }
     }
   }
   const aggrievedAt = m.announcements.aggrievedThreshold;
@@ -162,10 +163,16 @@ function observerComplaint(w: World, i: number): void {
 }
 
 /** A lawsuit is filed: an event with a media shock and a legal cost. */
-export function fileLawsuit(w: World, k: number, label: string): void {
+export function fileLawsuit(w: World, k: number, label: string, endogenous = false): void {
   const s = w.s;
   s.inc.lawsuits[k]++;
   s.inc.shock[k] += w.model.scenario.model.media.shocks.lawsuit;
   s.ledger[L_LEGAL] += w.model.scenario.model.behaviour.legalCostCny;
-  s.markers.push({ day: s.day, label, kind: 'lawsuit', incident: w.model.incidents[k].id });
+  s.markers.push({
+    day: s.day,
+    label,
+    kind: 'lawsuit',
+    incident: w.model.incidents[k].id,
+    ...(endogenous ? { endogenous } : {}),
+  });
 }

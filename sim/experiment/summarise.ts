@@ -210,7 +210,11 @@ export function collectMarkers(byStrategy: RunResult[][], dates: string[]): Even
   for (const runs of byStrategy) {
     const run = runs[0];
     for (const mk of run.markers) {
-      const own = mk.kind === 'response' || mk.kind === 'announcement' || mk.label.endsWith('(prevented)');
+      const own =
+        mk.kind === 'response' ||
+        mk.kind === 'announcement' ||
+        mk.endogenous === true ||
+        mk.label.endsWith('(prevented)');
       const key = `${mk.day}|${mk.kind}|${mk.label}|${own ? run.strategy : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -61,14 +61,17 @@ export function runReplicate(
   for (let day = 0; day < model.days; day++) {
     const next: Group[] = [];
     for (const g of groups) {
+      // Every branch is forked from the world as it is now, before any branch steps it.
       const byControls = partition(g.members, (rt) => controlSignature(g.world, rt));
+      const controlWorlds = byControls.map((_, ci) => (ci === 0 ? g.world : fork(g.world)));
       byControls.forEach((members, ci) => {
-        const w = ci === 0 ? g.world : fork(g.world);
+        const w = controlWorlds[ci];
         beginDay(w, members[0]);
         const decided = members.map((rt) => ({ rt, rules: decideStrategy(w, rt) }));
         const byRules = partition(decided, (d) => decisionSignature(d.rules, d.rt));
+        const ruleWorlds = byRules.map((_, ri) => (ri === 0 ? w : fork(w)));
         byRules.forEach((sub, ri) => {
-          const wb = ri === 0 ? w : fork(w);
+          const wb = ruleWorlds[ri];
           finishDay(wb, sub[0].rt, sub[0].rules);
           next.push({ world: wb, members: sub.map((d) => d.rt) });
         });

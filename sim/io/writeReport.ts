@@ -75,7 +75,7 @@ export async function readReportInput(dir: string): Promise<ReportInput> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new Error(`${file}: not found. Run \`trustsim compare\` (or \`run\`) with --out ${dir} first.`);
+    throw new Error(`${file}: not found. Run \`trustsim compare\` with --out ${dir} first.`);
   }
   let value: unknown;
   try {

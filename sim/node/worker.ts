@@ -21,7 +21,7 @@ let cached: Model | null = null;
 
 parentPort?.on('message', (job: WorkerJob) => {
   try {
-    const key = `${job.scale}`;
+    const key = `${job.scale}|${JSON.stringify(job.scenario)}`;
     if (!cached || cachedKey !== key) {
       // Re-validate: zod builds fresh parameter objects here, instead of the structured-clone copies, whose
       // hidden classes would make every parameter read in the hot loops slow.

@@ -254,11 +254,23 @@ function respondToIncident(
   const buffer = m.trust.commitmentBuffer;
   const aware = s.aware;
   const base = k * N;
+  const threat = reputationalThreat(I.R[k], m.incidents.responsibility.preventable);
   for (let i = 0; i < N; i++) {
     if (aware[base + i] < 0 || s.claimantOf[i] === k) continue;
-    const nf = 0.5 + (0.5 * pop.mediaLevel[i]) / MEDIA_LEVELS;
+    const nf = threat * (0.5 + (0.5 * pop.mediaLevel[i]) / MEDIA_LEVELS);
     addEvidence(w.ev, i, eA * nf, eB * nf, eI * nf, thirdPartyFactor(buffer, pop.commitment[i]));
   }
+}
+
+/**
+ * SCCT's reputational threat as observers weigh a response to incident k (Coombs 2007: responses matter in
+ * proportion to the responsibility attributed; match the response to the threat): attributed responsibility
+ * relative to the preventable cluster, capped at 1. A denial of a rumour (victim cluster) costs little and an
+ * apology for it earns little; in a preventable crisis responses count in full. Validation check SF2
+ * (responsibility dominates response, Ma & Zhan 2016) drove it.
+ */
+export function reputationalThreat(R: number, preventableR: number): number {
+  return preventableR > 0 ? Math.min(1, R / preventableR) : 1;
 }
 
 /** Donation / CSR and good-news PR: praise from the uninvolved, hypocrisy among the aggrieved during an open dispute. */

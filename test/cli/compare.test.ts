@@ -1,0 +1,255 @@
+/**
+ * `trustsim compare` and `trustsim report`, in-process, on the starter scenario (4 replicates at scale 0.2):
+ * the summary.json / timeseries.csv / manifest.json contract, the report files, and `report <dir>`
+ * rebuilding the report from report-input.json without simulating (the scenario is deleted first).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../sim/io/loadScenario';
+import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
+
+const REQUIRED_METRICS = [
+  'trust',
+  'trust_ability',
+  'trust_benevolence',
+  'trust_integrity',
+  'nps',
+  'aware_share',
+  'grievance',
+  'complaints',
+  'wom_negative',
+  'wom_positive',
+  'media_attention',
+  'rights_group_size',
+  'lawsuits',
+  'churned',
+  'purchases',
+  'response_cost_cny',
+  'revenue_lost_cny',
+  'clv_lost_cny',
+  'net_cny',
+];
+
+interface Stats {
+  mean: number;
+  lo: number;
+  hi: number;
+  ci95: [number, number];
+}
+interface Summary {
+  scenario: string;
+  seed: number;
+  replicates: number;
+  baseline: string | null;
+  strategies: Array<{ id: string; label: string; metrics: Record<string, Stats> }>;
+  comparisons: Array<{
+    strategy: string;
+    baseline: string;
+    metric: string;
+    diff: number;
+    lo: number;
+    hi: number;
+    pBetter: number;
+  }>;
+  warnings: string[];
+}
+
+const tmp = tempDir('trustsim-compare-');
+afterAll(tmp.cleanup);
+const scenarioFile = join(tmp.dir, 'case.yaml');
+const out = join(tmp.dir, 'out');
+let ids: string[] = [];
+let run: Awaited<ReturnType<typeof cli>>;
+
+beforeAll(async () => {
+  expect((await cli('init', scenarioFile)).code).toBe(0);
+  const loaded = await loadScenario(scenarioFile);
+  if (!loaded.ok) throw new Error('the starter scenario does not load');
+  ids = loaded.scenario.strategies.map((s) => s.id);
+  run = await cli(
+    'compare',
+    scenarioFile,
+    '--replicates',
+    '4',
+    '--scale',
+    '0.2',
+    '--seed',
+    '11',
+    '--workers',
+    '1',
+    '--raw',
+    '--out',
+    out,
+  );
+});
+
+describe('trustsim compare', () => {
+  it('exits 0 and lists the files it wrote on stdout; logs on stderr', () => {
+    expect(run.err).not.toMatch(/internal error/);
+    expect(run.code).toBe(0);
+    for (const f of ['summary.json', 'timeseries.csv', 'manifest.json', 'report.html', 'report.ipynb'])
+      expect(run.out).toContain(join(out, f));
+    expect(run.err).toMatch(/compared 4 strategies × 4 replicates/);
+  });
+
+  it('writes summary.json, timeseries.csv, manifest.json, raw.csv, report.html, report.ipynb and SVG charts', () => {
+    const files = readdirSync(out);
+    for (const f of [
+      'summary.json',
+      'timeseries.csv',
+      'manifest.json',
+      'raw.csv',
+      'report.html',
+      'report.ipynb',
+      'report-input.json',
+      'charts',
+    ])
+      expect(files).toContain(f);
+    const svgs = readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const svg of svgs) expect(readFileSync(join(out, 'charts', svg), 'utf8')).toMatch(/<svg[\s>]/);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('out.'))).toEqual([]);
+  });
+
+  describe('summary.json', () => {
+    let s: Summary;
+    beforeAll(() => {
+      s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    });
+
+    it('has scenario, seed, replicates, strategies, comparisons and warnings', () => {
+      expect(typeof s.scenario).toBe('string');
+      expect(s.scenario.length).toBeGreaterThan(0);
+      expect(s.seed).toBe(11);
+      expect(s.replicates).toBe(4);
+      expect(Array.isArray(s.comparisons)).toBe(true);
+      expect(Array.isArray(s.warnings)).toBe(true);
+    });
+
+    it('strategy ids are exactly the scenario’s, in its order, each with a label', () => {
+      expect(s.strategies.map((x) => x.id)).toEqual(ids);
+      for (const st of s.strategies) expect(typeof st.label).toBe('string');
+    });
+
+    it('every strategy has every required metric with mean, lo ≤ hi and ci95 = [a ≤ b]', () => {
+      for (const st of s.strategies) {
+        for (const name of REQUIRED_METRICS) {
+          for (const key of [name, `${name}_auc`]) {
+            const m = st.metrics[key];
+            expect(m, `${st.id} ${key}`).toBeDefined();
+            expect(Number.isFinite(m.mean), `${st.id} ${key}`).toBe(true);
+            expect(m.lo).toBeLessThanOrEqual(m.hi);
+            expect(m.ci95).toHaveLength(2);
+            expect(m.ci95[0]).toBeLessThanOrEqual(m.ci95[1]);
+            expect(m.mean).toBeGreaterThanOrEqual(m.ci95[0] - 1e-9 * Math.abs(m.mean));
+            expect(m.mean).toBeLessThanOrEqual(m.ci95[1] + 1e-9 * Math.abs(m.mean));
+          }
+        }
+        const t = st.metrics.trust;
+        expect(t.mean).toBeGreaterThan(0);
+        expect(t.mean).toBeLessThan(1);
+      }
+    });
+
+    it('comparisons: every other strategy against the scenario’s baseline, lo ≤ hi, pBetter in [0, 1]', () => {
+      expect(s.baseline).toBe('token-voucher');
+      expect(s.comparisons.length).toBeGreaterThan(0);
+      for (const c of s.comparisons) {
+        expect(c.baseline).toBe('token-voucher');
+        expect(ids).toContain(c.strategy);
+        expect(c.strategy).not.toBe('token-voucher');
+        expect(Number.isFinite(c.diff)).toBe(true);
+        expect(c.lo).toBeLessThanOrEqual(c.hi);
+        expect(c.pBetter).toBeGreaterThanOrEqual(0);
+        expect(c.pBetter).toBeLessThanOrEqual(1);
+      }
+      for (const id of ids.filter((x) => x !== 'token-voucher'))
+        for (const metric of ['trust', 'complaints', 'net_cny'])
+          expect(s.comparisons.some((c) => c.strategy === id && c.metric === metric)).toBe(true);
+    });
+
+    it('the paired difference of trust is the difference of the means', () => {
+      const mean = (id: string) => s.strategies.find((x) => x.id === id)!.metrics.trust.mean;
+      for (const id of ids.filter((x) => x !== 'token-voucher')) {
+        const c = s.comparisons.find(
+          (x) => x.strategy === id && x.metric === 'trust' && (x as { segment?: string }).segment === 'all',
+        )!;
+        expect(c.diff).toBeCloseTo(mean(id) - mean('token-voucher'), 12);
+      }
+    });
+
+    it('warns that 4 replicates are too few', () => {
+      expect(s.warnings.some((w) => /\b4 replicates\b/.test(w))).toBe(true);
+      expect(run.err).toMatch(/^warning: .*replicates/m);
+    });
+  });
+
+  it('timeseries.csv: strategy,day,date,segment,metric,mean,lo,hi with numbers, lo ≤ hi', () => {
+    const { header, rows } = parseCsv(readFileSync(join(out, 'timeseries.csv'), 'utf8'));
+    expect(header).toBe('strategy,day,date,segment,metric,mean,lo,hi');
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(ids));
+    const odd = rows.filter((r) => {
+      const [mean, lo, hi] = r.slice(5).map(Number);
+      return (
+        r.length !== 8 || !Number.isFinite(mean) || !Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi
+      );
+    });
+    expect(odd.slice(0, 5)).toEqual([]);
+    const metrics = new Set(rows.map((r) => r[4]));
+    for (const m of REQUIRED_METRICS) expect(metrics.has(m), m).toBe(true);
+  });
+
+  it('raw.csv (--raw): the per-replicate rows of every strategy', () => {
+    const { header, rows } = parseCsv(readFileSync(join(out, 'raw.csv'), 'utf8'));
+    expect(header).toBe('strategy,replicate,day,date,segment,metric,value');
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['0', '1', '2', '3']));
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(ids));
+  });
+
+  it('manifest.json: scenario hash, seed, versions, replicates, strategies and the branching saving', () => {
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m.scenarioHash).toMatch(/^[0-9a-f]{8,}$/);
+    expect(m.seed).toBe(11);
+    expect(m.replicates).toBe(4);
+    expect(m.trustsim).toMatch(/^\d+\.\d+\.\d+/);
+    expect(m.node).toBe(process.version);
+    expect(m.strategies).toEqual(ids);
+    expect(m.branching.worldDaysSimulated).toBeLessThanOrEqual(m.branching.worldDaysWithoutBranching);
+    expect(m.branching.saving).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('trustsim report', () => {
+  it('on a folder without report-input.json: exit 2 and a clear message', async () => {
+    const r = await cli('report', tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('report-input.json');
+    expect(r.err).toMatch(/not found/);
+    expect(r.err).toMatch(/trustsim compare/);
+    expect(stackLines(r.err)).toEqual([]);
+  });
+
+  it('rebuilds report.html, report.ipynb and the charts from report-input.json without simulating', async () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const ipynb = readFileSync(join(out, 'report.ipynb'), 'utf8');
+    const summaryStat = statSync(join(out, 'summary.json'));
+    const seriesStat = statSync(join(out, 'timeseries.csv'));
+    // Without the scenario there is nothing to simulate from.
+    rmSync(scenarioFile);
+    rmSync(join(out, 'report.html'));
+    rmSync(join(out, 'report.ipynb'));
+    rmSync(join(out, 'charts'), { recursive: true });
+    const r = await cli('report', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(join(out, 'report.html'));
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(html);
+    expect(readFileSync(join(out, 'report.ipynb'), 'utf8')).toBe(ipynb);
+    expect(readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(0);
+    // The simulation outputs were not rewritten.
+    expect(statSync(join(out, 'summary.json')).mtimeMs).toBe(summaryStat.mtimeMs);
+    expect(statSync(join(out, 'timeseries.csv')).mtimeMs).toBe(seriesStat.mtimeMs);
+    expect(existsSync(scenarioFile)).toBe(false);
+  });
+});

@@ -3,7 +3,15 @@ import type { CompareResult } from '../experiment/compare';
 import type { ReportInput, SeriesRow } from '../experiment/types';
 
 /** Metrics the report charts by segment; everything else is charted for the whole population only. */
-const SEGMENT_SERIES = new Set(['trust', 'grievance', 'aware_share', 'complaints', 'satisfaction']);
+const SEGMENT_SERIES = new Set([
+  'trust',
+  'grievance',
+  'aware_share',
+  'complaints',
+  'satisfaction',
+  'donation_reaction_positive',
+  'donation_reaction_negative',
+]);
 
 function keepForReport(r: SeriesRow): boolean {
   return r.segment === 'all' || SEGMENT_SERIES.has(r.metric);

@@ -103,6 +103,9 @@ export function decideStrategy(w: World, rt: StrategyRuntime): CompiledRule[] {
       scope ??= conditionScope(w);
       fire = r.condition(scope);
     }
+    // A rule about one incident waits (unused) until that incident is active: a trigger met by other incidents'
+    // complaints does not use up a response to an incident that has not broken yet.
+    if (fire && !r.scopeAll && r.incident >= 0 && !w.s.inc.active[r.incident]) fire = false;
     if (fire) {
       rt.fired[r.index] = 1;
       out.push(r);

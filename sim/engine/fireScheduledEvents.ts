@@ -54,6 +54,8 @@ function fireEvent(w: World, ev: CompiledEvent): void {
   const m = w.model.scenario.model;
   const inc = w.model.incidents[k];
   if (ev.kind === 'lawsuit') {
+    // Claimants whose claim was settled do not go on to file.
+    if (I.resolved[k]) return;
     fileLawsuit(w, k, ev.label);
     I.shock[k] += ev.shock - m.media.shocks.lawsuit;
     return;

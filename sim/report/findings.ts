@@ -41,9 +41,9 @@ export function comparisonSentence(c: Comparison, phrase: string): string {
   const verdict = unclear
     ? 'the interval includes zero, so the data do not settle which is better'
     : `${c.strategy} did better in ${formatPercent(c.pBetter)} of replicates`;
-  const diffText = size === 0 ? `the same` : `${amount(size, info)} ${higher ? 'higher' : 'lower'}`;
+  const diffText = size === 0 ? 'the same as' : `${amount(size, info)} ${higher ? 'higher' : 'lower'} than`;
   return (
-    `Under ${c.strategy}, ${phrase} was ${diffText} than under ${c.baseline} ` +
+    `Under ${c.strategy}, ${phrase} was ${diffText} under ${c.baseline} ` +
     `(90% interval ${formatInterval(lo, hi, info)}); ${verdict}.`
   );
 }

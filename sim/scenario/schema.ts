@@ -826,7 +826,7 @@ const grievanceParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    observerAnger: param(num(0, 5).default(0.6), {
+    observerAnger: param(num(0, 5).default(0.3), {
       d: 'Grievance an observer takes per unit of third-party bad news, × responsibility (anger mediates responsibility → NWOM).',
       unit: 'grievance per evidence',
       range: '0.2–1',
@@ -846,7 +846,7 @@ const grievanceParams = z
     loveHateGain: 1,
     avoidanceGrowth: 0.01,
     avoidanceRecovery: 0.03,
-    observerAnger: 0.6,
+    observerAnger: 0.3,
     observerHalfLifeDays: 14,
   });
 

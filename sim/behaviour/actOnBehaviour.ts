@@ -38,7 +38,6 @@ export function actOnBehaviour(w: World): void {
   const p = m.behaviour;
   const mech = m.mechanisms;
   const pop = w.pop;
-  const N = pop.n;
   const day = s.day;
   const keys = w.keys;
   const seg = s.seg;
@@ -89,49 +88,9 @@ export function actOnBehaviour(w: World): void {
       }
     }
   }
-  const aggrievedAt = m.announcements.aggrievedThreshold;
+  observerComplaints(w, m.announcements.aggrievedThreshold, p.complainMinor);
   const behaviourOn = mech.behaviour;
-  const f = w.model.facetW;
-  const price = p.priceCny;
-  const clv = p.clvCny;
-  for (let i = 0; i < N; i++) {
-    const fl = s.flags[i];
-    if (
-      s.claimantOf[i] < 0 &&
-      s.grievance[i] >= aggrievedAt &&
-      !(fl & F_OBS_COMPLAINT_DONE) &&
-      s.status[i] === OWNER
-    ) {
-      s.flags[i] |= F_OBS_COMPLAINT_DONE;
-      if (u01(keys.observerComplaint, 0, i, 0) < p.complainMinor) observerComplaint(w, i);
-    }
-    if (!behaviourOn) continue;
-    const st = s.status[i];
-    if (st === CHURNED) continue;
-    if (fl & F_DIRTY) {
-      const T = f[0] * s.ta[i] + f[1] * s.tb[i] + f[2] * s.ti[i];
-      const sg = pop.segment[i];
-      const wt = pop.weight[i];
-      const oldBuy = s.pBuy[i];
-      const newBuy = Math.fround(purchaseProbability(p, T, s.avoidance[i]));
-      s.pBuy[i] = newBuy;
-      s.buyRateSeg[sg] += (newBuy - oldBuy) * wt;
-      s.lostRateSeg[sg] += (oldBuy - newBuy) * wt * price;
-      s.pChurn[i] = churnProbability(p, T, s.avoidance[i]) - w.pChurn0[i];
-      s.flags[i] &= ~F_DIRTY;
-    }
-    // Churn in excess of the pre-crisis rate is the crisis' own (common random numbers keep it paired).
-    if (st === OWNER && s.pChurn[i] > 0 && u01(keys.churn, day, i, 0) < s.pChurn[i]) {
-      const sg = pop.segment[i];
-      const wt = pop.weight[i];
-      s.status[i] = CHURNED;
-      seg.churnedCum[sg] += wt;
-      seg.clvLostCum[sg] += wt * clv;
-      s.buyRateSeg[sg] -= s.pBuy[i] * wt;
-      s.lostRateSeg[sg] += s.pBuy[i] * wt * price;
-      s.pBuy[i] = 0;
-    }
-  }
+  if (behaviourOn) churnAndPurchase(w, p);
   let total = 0;
   for (let k = 0; k < K; k++) {
     I.complaintsTotal[k] += I.complaintsToday[k];
@@ -142,6 +101,71 @@ export function actOnBehaviour(w: World): void {
   for (let sg = 0; sg < pop.segments; sg++) {
     seg.purchases[sg] = s.buyRateSeg[sg];
     seg.revenueLostCum[sg] += s.lostRateSeg[sg];
+  }
+}
+
+/** Aggrieved customers who are not claimants complain once, with probability complainMinor. */
+function observerComplaints(w: World, aggrievedAt: number, complainMinor: number): void {
+  const { claimantOf, grievance, flags, status } = w.s;
+  const key = w.keys.observerComplaint;
+  const n = claimantOf.length;
+  for (let i = 0; i < n; i++) {
+    if (
+      grievance[i] < aggrievedAt ||
+      claimantOf[i] >= 0 ||
+      status[i] !== OWNER ||
+      flags[i] & F_OBS_COMPLAINT_DONE
+    )
+      continue;
+    flags[i] |= F_OBS_COMPLAINT_DONE;
+    if (u01(key, 0, i, 0) < complainMinor) observerComplaint(w, i);
+  }
+}
+
+/**
+ * Churn and purchases: probabilities recomputed only for agents marked dirty (trust or avoidance changed);
+ * owners churn, in excess of their pre-crisis rate, with one counter-based draw per day.
+ */
+function churnAndPurchase(w: World, p: BehaviourParams): void {
+  const s = w.s;
+  const { flags, status, ta, tb, ti, avoidance, pBuy, pChurn, buyRateSeg, lostRateSeg } = s;
+  const seg = s.seg;
+  const { segment, weight } = w.pop;
+  const pChurn0 = w.pChurn0;
+  const [f0, f1, f2] = w.model.facetW;
+  const price = p.priceCny;
+  const clv = p.clvCny;
+  const key = w.keys.churn;
+  const day = s.day;
+  const n = flags.length;
+  for (let i = 0; i < n; i++) {
+    const st = status[i];
+    if (st === CHURNED) continue;
+    if (flags[i] & F_DIRTY) {
+      const T = f0 * ta[i] + f1 * tb[i] + f2 * ti[i];
+      const sg = segment[i];
+      const wt = weight[i];
+      const oldBuy = pBuy[i];
+      const newBuy = Math.fround(purchaseProbability(p, T, avoidance[i]));
+      pBuy[i] = newBuy;
+      buyRateSeg[sg] += (newBuy - oldBuy) * wt;
+      lostRateSeg[sg] += (oldBuy - newBuy) * wt * price;
+      pChurn[i] = churnProbability(p, T, avoidance[i]) - pChurn0[i];
+      flags[i] &= ~F_DIRTY;
+    }
+    // Churn in excess of the pre-crisis rate is the crisis' own (common random numbers keep it paired).
+    if (st === OWNER && pChurn[i] > 0 && u01(key, day, i, 0) < pChurn[i]) {
+      const sg = segment[i];
+      const wt = weight[i];
+      status[i] = CHURNED;
+      seg.churnedCum[sg] += wt;
+      seg.clvLostCum[sg] += wt * clv;
+      // The lifetime value lost covers this customer's future purchases: stop counting its revenue shortfall
+      // separately, so net_cny does not count it twice.
+      buyRateSeg[sg] -= pBuy[i] * wt;
+      lostRateSeg[sg] -= (w.pBuy0[i] - pBuy[i]) * wt * price;
+      pBuy[i] = 0;
+    }
   }
 }
 

@@ -234,6 +234,8 @@ export interface State {
   /** Real people's complaints on each of the last 7 days (ring). */
   complaintsRing: Float64Array;
   seg: SegmentCounters;
+  /** 1 once the company has announced a donation while no dispute was open (CSR history, the halo of SF9). */
+  csrHistory: number;
   /** Daily metric cube: values[(day·(S+1) + segment)·M + metric], segment 0 = all. */
   values: Float64Array;
   markers: Marker[];
@@ -303,6 +305,7 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
       revenueLostCum: f64(),
       clvLostCum: f64(),
     },
+    csrHistory: 0,
     values: new Float64Array(model.days * (S + 1) * layout.names.length),
     markers: [],
   };

@@ -72,7 +72,8 @@ function fireEvent(w: World, ev: CompiledEvent): void {
   // integrity of those aware gets a ceiling below its pre-crisis level (Schweitzer et al. 2006).
   I.guilt[k] = 1;
   s.ledger[L_RULINGS] += ev.amountCny;
-  const deceived = I.denied[k] === 1 || I.legal[k] === 1;
+  // Only a denial is a lie the ruling exposes; a legal manoeuvre is not (Schweitzer et al. 2006; Kim et al. 2004).
+  const deceived = I.denied[k] === 1;
   if (deceived) I.deception[k] = 1;
   const N = w.pop.n;
   const buffer = m.trust.commitmentBuffer;

@@ -2,7 +2,7 @@ import { actOnBehaviour } from '../behaviour/actOnBehaviour';
 import { updateGrievance } from '../grievance/updateGrievance';
 import { updateMedia } from '../media/updateMedia';
 import { collectMetrics } from '../metrics/collectMetrics';
-import { applyResponse, applyStonewalling } from '../responses/applyResponse';
+import { applyResponses } from '../responses/applyResponses';
 import { revertTrust, updateTrust } from '../trust/updateTrust';
 import { spreadWordOfMouth } from '../wom/spreadWordOfMouth';
 import type { CompiledRule } from './compileModel';
@@ -18,9 +18,7 @@ export function beginDay(w: World, rt: StrategyRuntime): void {
 /** Phases 3–9 of the day, given the rules that fired in phase 2; advances the day counter. */
 export function finishDay(w: World, rt: StrategyRuntime, rules: CompiledRule[]): void {
   const mech = w.model.scenario.model.mechanisms;
-  // applyResponses
-  for (const r of rules) applyResponse(w, r, rt.strategy);
-  if (mech.stonewalling) applyStonewalling(w);
+  applyResponses(w, rules, rt.strategy);
   // updateMedia
   if (mech.media) updateMedia(w);
   // spreadWordOfMouth

@@ -45,7 +45,11 @@ export function runFigures(run: RunResult): { final: Float64Array; auc: Float64A
     for (let m = 0; m < M; m++) {
       for (let d = 0; d < run.days; d++) series[d] = run.values[(d * rows + r) * M + m];
       final[r * M + m] = series[run.days - 1];
-      auc[r * M + m] = areaUnderCurve(series);
+      // A metric may be undefined (NaN) before it exists, e.g. claimants' satisfaction before the first incident:
+      // its area runs from the first defined day.
+      let first = 0;
+      while (first < run.days && Number.isNaN(series[first])) first++;
+      auc[r * M + m] = first >= run.days ? Number.NaN : areaUnderCurve(series.subarray(first));
     }
   }
   return { final, auc };

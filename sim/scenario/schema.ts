@@ -299,6 +299,15 @@ const incidentParams = z
       source: 'Coombs 2007; Coombs & Holladay 2006 (rule M, value A)',
       grade: 'M',
     }),
+    csrHalo: param(share().default(0.1), {
+      d: 'CSR history as a shield: subtracted from R for incidents that break after a donation the company announced while no dispute was open (reactive CSR during a dispute earns none).',
+      unit: 'share',
+      range: '0–0.2',
+      source:
+        'Yoon, Gürhan-Canli & Schwarz 2006; Coombs & Holladay 2006 (halo as a shield) — direction M, value assumed',
+      grade: 'A',
+      sweep: '0–0.2',
+    }),
     hitBase: param(num(0, 2).default(0.25), {
       d: 'Part of an incident’s hit that does not depend on responsibility: hit = severity·(hitBase + R).',
       unit: 'evidence',
@@ -324,6 +333,7 @@ const incidentParams = z
   .default({
     responsibility: { victim: 0.2, accidental: 0.5, preventable: 0.8 },
     velcro: 0.2,
+    csrHalo: 0.1,
     hitBase: 0.25,
     stealingThunder: 0.6,
     thunderApologyDiscount: 0.5,
@@ -798,7 +808,7 @@ const womParams = z
 const grievanceParams = z
   .strictObject({
     revengeHalfLifeDays: param(num(1, 10_000).default(60), {
-      d: 'Half-life of a victim’s grievance (desire for revenge) once the company has answered; unanswered grievance does not decay.',
+      d: 'Half-life of a victim’s grievance (desire for revenge) once its incident is out of the news; while the incident is salient and unresolved (silence or an answer below expectation) grievance is held.',
       unit: 'days',
       range: '≥ 60',
       source: 'Grégoire, Tripp & Legoux 2009 (M); lower bound assumed',
@@ -1179,7 +1189,7 @@ const whenSchema = z.union([
   z.strictObject({
     trigger: z.string().min(1).max(2000).meta({
       description:
-        'A condition over today’s metrics, e.g. "complaints_7d > 500 or attention.fridge > 6". Checked daily; fires once.',
+        'A condition over the metrics of the last collected day (yesterday), e.g. "complaints_7d > 500 or attention.fridge > 6". Checked daily; fires once.',
     }),
     notBefore: dateSchema.optional(),
   }),

@@ -1,4 +1,4 @@
-import { F_RECOVERED, refreshOverall, type World } from '../engine/World';
+import { F_DIRTY, F_RECOVERED, refreshOverall, type World } from '../engine/World';
 import { becomeAware } from '../incidents/becomeAware';
 import { u01 } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
@@ -113,7 +113,11 @@ function commitNext(w: World): void {
   const s = w.s;
   const nx = w.next!;
   const ceil = s.ceilI;
-  for (let i = 0; i < ceil.length; i++) if (nx.i[i] > ceil[i]) nx.i[i] = ceil[i];
+  const flags = s.flags;
+  for (let i = 0; i < ceil.length; i++) {
+    if (nx.i[i] > ceil[i]) nx.i[i] = ceil[i];
+    flags[i] |= F_DIRTY;
+  }
   s.ta.set(nx.a);
   s.tb.set(nx.b);
   s.ti.set(nx.i);

@@ -1,5 +1,5 @@
 import type { CompiledIncident, CompiledStrategy } from '../engine/compileModel';
-import type { World } from '../engine/World';
+import { F_RECOVERED, type World } from '../engine/World';
 import { u01 } from '../rng/hash';
 import { addEvidence } from '../trust/addEvidence';
 import { markAware } from './becomeAware';
@@ -23,10 +23,11 @@ export function fireIncident(w: World, inc: CompiledIncident, strategy: Compiled
   }
   let priorActive = false;
   for (let j = 0; j < I.active.length; j++) if (j !== k && I.active[j]) priorActive = true;
-  const R = attributedResponsibility(
-    inc.clusterR,
-    w.model.historyCount > 0 || priorActive,
-    m.incidents.velcro,
+  // Crisis history raises R (Velcro); a CSR history from before any dispute lowers it (halo as a shield, SF9).
+  const R = Math.max(
+    0,
+    attributedResponsibility(inc.clusterR, w.model.historyCount > 0 || priorActive, m.incidents.velcro) -
+      (s.csrHistory ? m.incidents.csrHalo : 0),
   );
   const sf = strategy.severityFactor[k];
   I.active[k] = 1;
@@ -56,6 +57,8 @@ export function fireIncident(w: World, inc: CompiledIncident, strategy: Compiled
       s.claimantList.push(i);
     }
     if (s.failures[i] < 255) s.failures[i]++;
+    // A new failure reopens a grievance an earlier recovery had settled (SF7: no paradox after a second failure).
+    s.flags[i] &= ~F_RECOVERED;
     markAware(w, k, i);
     const c = pop.commitment[i];
     const harm = hit * (1 + lhh * c);
@@ -69,4 +72,17 @@ export function fireIncident(w: World, inc: CompiledIncident, strategy: Compiled
       s.complainDay[i] = s.day + Math.floor(-Math.log(1 - u) * b.complaintDelayDays);
     }
   }
+}
+
+/**
+ * Was agent i harmed by incident `inc` under `strategy`? Its first incident is kept in `claimantOf`; a later
+ * incident harms the same draw-selected agents (day-independent draws, as in fireIncident), so membership is
+ * recomputed rather than stored. Used so that a response to an incident reaches every claimant it harmed, not only
+ * those for whom it was the first failure (SF7: each of two failures gets its own recovery).
+ */
+export function harmedBy(w: World, inc: CompiledIncident, strategy: CompiledStrategy, i: number): boolean {
+  const c = w.s.claimantOf[i];
+  if (c === inc.index) return true;
+  if (c < 0 || w.pop.segment[i] !== inc.claimantSegment) return false;
+  return u01(w.keys.claimant, 0, i, inc.index) < inc.claimantShare * strategy.capShare[inc.index];
 }

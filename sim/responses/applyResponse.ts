@@ -14,6 +14,7 @@ import {
   L_PR,
   type World,
 } from '../engine/World';
+import { harmedBy } from '../incidents/fireIncident';
 import { MEDIA_LEVELS } from '../population/Population';
 import { u01 } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
@@ -156,7 +157,7 @@ function respondToIncident(
     const fullRecovery = c >= 1 && I.apologised[k] === 1 && fast;
     const r = nowResolved ? Math.min(1, (sNew - E) / Math.max(1e-9, 1 - E)) : 0;
     for (let i = from; i < to; i++) {
-      if (s.claimantOf[i] !== k) continue;
+      if (!harmedBy(w, inc, strategy, i)) continue;
       if (gain > 0) addEvidence(w.ev, i, gain * inc.mixA, gain * inc.mixB, gain * inc.mixI, 1);
       if (loss > 0 && sNew < sOld) addEvidence(w.ev, i, 0, -loss * 0.5, -loss, 1);
       if (a === ACTION.denial || a === ACTION.legal) {
@@ -254,23 +255,11 @@ function respondToIncident(
   const buffer = m.trust.commitmentBuffer;
   const aware = s.aware;
   const base = k * N;
-  const threat = reputationalThreat(I.R[k], m.incidents.responsibility.preventable);
   for (let i = 0; i < N; i++) {
-    if (aware[base + i] < 0 || s.claimantOf[i] === k) continue;
-    const nf = threat * (0.5 + (0.5 * pop.mediaLevel[i]) / MEDIA_LEVELS);
+    if (aware[base + i] < 0 || (s.claimantOf[i] >= 0 && harmedBy(w, inc, strategy, i))) continue;
+    const nf = 0.5 + (0.5 * pop.mediaLevel[i]) / MEDIA_LEVELS;
     addEvidence(w.ev, i, eA * nf, eB * nf, eI * nf, thirdPartyFactor(buffer, pop.commitment[i]));
   }
-}
-
-/**
- * SCCT's reputational threat as observers weigh a response to incident k (Coombs 2007: responses matter in
- * proportion to the responsibility attributed; match the response to the threat): attributed responsibility
- * relative to the preventable cluster, capped at 1. A denial of a rumour (victim cluster) costs little and an
- * apology for it earns little; in a preventable crisis responses count in full. Validation check SF2
- * (responsibility dominates response, Ma & Zhan 2016) drove it.
- */
-export function reputationalThreat(R: number, preventableR: number): number {
-  return preventableR > 0 ? Math.min(1, R / preventableR) : 1;
 }
 
 /** Donation / CSR and good-news PR: praise from the uninvolved, hypocrisy among the aggrieved during an open dispute. */
@@ -284,6 +273,8 @@ function announceGoodNews(w: World, rule: CompiledRule): void {
   s.ledger[donation ? L_DONATION : L_PR] += rule.amountCny;
   s.markers.push({ day: s.day, label: rule.label, kind: 'announcement' });
   const dispute = openDispute(w);
+  // A donation with no dispute open is CSR history: it shields incidents that break later (SF9).
+  if (donation && dispute < 0) s.csrHistory = 1;
   const buffer = m.trust.commitmentBuffer;
   const seg = s.seg;
   for (let i = 0; i < N; i++) {

@@ -34,7 +34,9 @@ export function lineChart(opts: {
         scale: { zero: opts.xScaleZero ?? true },
       },
       y: { field: opts.y, type: 'quantitative', title: opts.yTitle },
-      ...(opts.series ? { color: { field: opts.series, type: 'nominal', title: null } } : {}),
+      ...(opts.series
+        ? { color: { field: opts.series, type: 'nominal', title: null, legend: { labelLimit: 320 } } }
+        : {}),
     },
   };
   const layers: unknown[] = [{ data: { values: opts.rows }, ...line }];
@@ -103,7 +105,9 @@ export function dotChart(opts: {
     encoding: {
       x,
       y: { field: 'value', type: 'quantitative', title: opts.yTitle, scale: { zero: false } },
-      color: { field: 'group', type: 'nominal', title: null },
+      ...(new Set(rows.map((r) => r.group)).size > 1
+        ? { color: { field: 'group', type: 'nominal', title: null } }
+        : {}),
     },
   });
   return asChartSpec({

@@ -25,6 +25,26 @@ export function rumourPeakSpreaders(): number {
   return 1 - Math.LN2;
 }
 
+/**
+ * O1 in the simulator's daily scheme, mean field: each day a spreader talks with probability p to one random other
+ * agent, so the ignorant, spreader shares (i, s) move by i' = i − p·s·i, s' = s + p·s·i − p·s·(1 − i): the Euler
+ * step p of the continuous-time equations. Returns the final ignorant share and the peak spreader share; their gap
+ * to the N → ∞ values is the step-size error of the daily scheme.
+ */
+export function rumourDailyMeanField(p: number, n: number): { theta: number; peak: number } {
+  let i = 1 - 1 / n;
+  let s = 1 / n;
+  let peak = s;
+  for (let t = 0; t < 1_000_000 && s > 1e-12; t++) {
+    const di = p * s * i;
+    const ds = p * s * i - p * s * (1 - i);
+    i -= di;
+    s += ds;
+    if (s > peak) peak = s;
+  }
+  return { theta: i, peak };
+}
+
 /** O2: SIR attack rate z = 1 − exp(−R₀ z), the positive root (0 when R₀ ≤ 1). */
 export function sirFinalSize(r0: number): number {
   if (r0 <= 1) return 0;
@@ -95,7 +115,6 @@ export function solveLinear(a: number[][], b: number[]): number[] {
 
 /** O5: Friedkin–Johnsen limit x* = (I − ΛW)⁻¹ (I − Λ) x(0), Λ = diag(lambda). */
 export function friedkinJohnsenLimit(w: number[][], lambda: number[], x0: number[]): number[] {
-  const n = x0.length;
   const a = w.map((row, i) => row.map((v, j) => (i === j ? 1 : 0) - lambda[i] * v));
   return solveLinear(
     a,

@@ -4,6 +4,7 @@ import { createRuntime, type StrategyRuntime } from '../engine/decideStrategy';
 import { buildStructure, initWorld, type Structure } from '../engine/run';
 import { step } from '../engine/step';
 import type { World } from '../engine/World';
+import { runReplicate } from '../experiment/runReplicate';
 import { mean, sd } from '../experiment/stats';
 import { type Scenario, scenarioSchema } from '../scenario/schema';
 import type { CheckOptions, CheckResult, Relation } from './types';
@@ -159,4 +160,47 @@ export function round(x: number, digits = 6): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/** Reads one cell of a run's metric cube: (day, metric, row = 0 for all segments). */
+export type Cell = (day: number, name: string, row?: number) => number;
+
+/**
+ * Every strategy of a model on replicates 0..R−1 with common random numbers (runReplicate: one population and
+ * network per replicate, shared prefixes branched): per replicate, strategy id → a reader of its metric cube.
+ */
+export function strategyCells(
+  model: Model,
+  strategies: string[],
+  replicates: number,
+): Array<Record<string, Cell>> {
+  const out: Array<Record<string, Cell>> = [];
+  const rows = model.segmentIds.length + 1;
+  for (let r = 0; r < replicates; r++) {
+    const rep = runReplicate(model, strategies, model.scenario.outputs.seed, r);
+    const row: Record<string, Cell> = {};
+    rep.runs.forEach((res, k) => {
+      const M = res.layout.names.length;
+      const values = res.values;
+      row[strategies[k]] = (day, name, seg = 0) => {
+        const j = res.layout.index[name];
+        if (j === undefined) throw new Error(`no metric ${name}`);
+        return values[(day * rows + seg) * M + j];
+      };
+    });
+    out.push(row);
+  }
+  return out;
+}
+
+/** Like strategyCells, reduced at once to one number per strategy and replicate. */
+export function strategyMetric(
+  model: Model,
+  strategies: string[],
+  replicates: number,
+  pick: (cell: Cell) => number,
+): Array<Record<string, number>> {
+  return strategyCells(model, strategies, replicates).map((row) =>
+    Object.fromEntries(strategies.map((id) => [id, pick(row[id])])),
+  );
 }

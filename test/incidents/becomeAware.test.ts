@@ -3,7 +3,7 @@
  * third-party bad news (buffered by commitment, discounted by the handling so far) and anger ∝ responsibility.
  */
 import { describe, expect, it } from 'vitest';
-import { becomeAware, markAware } from '../../sim/incidents/becomeAware';
+import { becomeAware, HANDLING_DISCOUNT, markAware } from '../../sim/incidents/becomeAware';
 import { fireIncident } from '../../sim/incidents/fireIncident';
 import { thirdPartyFactor } from '../../sim/trust/addEvidence';
 import { makeWorld, scenario } from '../helpers/world';
@@ -63,14 +63,14 @@ describe('becomeAware', () => {
     expect(w.s.grievance[i]).toBeCloseTo(m.grievance.observerAnger * h * I.R[0] * f, 5);
   });
 
-  it('good handling so far halves the hit for late joiners (handling = 1)', () => {
+  it('good handling so far cuts the hit for late joiners by HANDLING_DISCOUNT (handling = 1)', () => {
     const { w, model } = world();
     w.s.inc.handling[0] = 1;
     becomeAware(w, model.incidents[0], 6);
     const late = w.ev.negA[6];
     const { w: w2, model: m2 } = world();
     becomeAware(w2, m2.incidents[0], 6);
-    expect(late).toBeCloseTo(0.5 * w2.ev.negA[6], 6);
+    expect(late).toBeCloseTo((1 - HANDLING_DISCOUNT) * w2.ev.negA[6], 6);
   });
 
   it('caps grievance at 1', () => {

@@ -47,7 +47,7 @@ describe('walking the zod schema', () => {
       'an integer from 1 to 2e7',
     );
     expect(describeSchema(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when', 'days']))).toBe(
-      'a number from 0 to 3650',
+      'an integer from 0 to 3650',
     );
     expect(describeSchema(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when']))).toBe(
       'a map with one of the keys date, after or trigger',

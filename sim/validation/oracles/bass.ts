@@ -22,7 +22,7 @@ import {
 import type { ValidationCheck } from '../types';
 
 const FILE = 'o3-bass';
-const SIZES = { test: { agents: 1000, replicates: 6 }, full: { agents: 2000, replicates: 16 } };
+const SIZES = { test: { agents: 1000, replicates: 6 }, full: { agents: 2000, replicates: 64 } };
 /** Days per Bass year in the scenario file (p = 0.03 and q = 0.38 a year). */
 const DAYS_PER_YEAR = 100;
 

@@ -37,6 +37,7 @@ export const sirErdosRenyi: ValidationCheck = {
     for (let r = 0; r < size.replicates; r++) {
       const sim = startSim(model, 'none', sc.outputs.seed, r);
       const n = sim.w.pop.n;
+      let alive = true;
       advance(sim, model.days, (w) => {
         let spreading = 0;
         let aware = 0;
@@ -45,8 +46,10 @@ export const sirErdosRenyi: ValidationCheck = {
           if (w.s.aware[i] >= 0) aware++;
         }
         if (r < 6) curves.push({ day: w.s.day, share: aware / n, replicate: `replicate ${r}` });
-        return spreading === 0;
+        alive = spreading > 0;
+        return !alive;
       });
+      if (alive) throw new Error(`${FILE}: replicate ${r} is still spreading when the calendar ends`);
       let aware = 0;
       for (let i = 0; i < n; i++) if (sim.w.s.aware[i] >= 0) aware++;
       finals.push(aware / n);

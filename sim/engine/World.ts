@@ -1,3 +1,4 @@
+import { buildExposureClocks, type ExposureClocks } from '../media/exposureClocks';
 import { type MetricLayout, metricLayout } from '../metrics/metricLayout';
 import type { Graph } from '../network/Graph';
 import type { Population } from '../population/Population';
@@ -102,6 +103,9 @@ export interface IncidentState {
   resolved: Uint8Array;
   /** Hawkes excitation carried to the next day. */
   excitation: Float64Array;
+  /** Cumulative exposure Λ_k and how far along the sorted thresholds it has reached. */
+  exposureCum: Float64Array;
+  exposurePtr: Int32Array;
   /** Today's expected stories/day (λ) — the attention metric. */
   attention: Float64Array;
   stories: Float64Array;
@@ -144,6 +148,8 @@ function incidentState(K: number): IncidentState {
     satisfaction: f64(),
     resolved: u8(),
     excitation: f64(),
+    exposureCum: f64(),
+    exposurePtr: new Int32Array(K),
     attention: f64(),
     stories: f64(),
     trending: u8(),
@@ -248,6 +254,8 @@ export interface World {
   seed: number;
   replicate: number;
   keys: Keys;
+  /** Media-exposure thresholds per incident (static, shared by every strategy of the replicate). */
+  clocks: ExposureClocks;
   layout: MetricLayout;
   /** Static baseline purchase probability per agent (trust at its initial level, no avoidance). */
   pBuy0: Float32Array;
@@ -346,6 +354,11 @@ export function createWorld(
   graph: Graph,
   seed: number,
   replicate: number,
+  clocks: ExposureClocks = buildExposureClocks(
+    pop,
+    model.incidents.length,
+    streamKey(seed, replicate, 'media/exposure'),
+  ),
 ): World {
   const layout = metricLayout(model);
   return makeWorld(
@@ -354,6 +367,7 @@ export function createWorld(
     graph,
     seed,
     replicate,
+    clocks,
     layout,
     new Float32Array(pop.n),
     new Float32Array(pop.n),
@@ -368,6 +382,7 @@ function makeWorld(
   graph: Graph,
   seed: number,
   replicate: number,
+  clocks: ExposureClocks,
   layout: MetricLayout,
   pBuy0: Float32Array,
   pChurn0: Float32Array,
@@ -382,6 +397,7 @@ function makeWorld(
     seed,
     replicate,
     keys: makeKeys(seed, replicate),
+    clocks,
     layout,
     pBuy0,
     pChurn0,
@@ -451,6 +467,7 @@ export function fork(w: World): World {
     w.graph,
     w.seed,
     w.replicate,
+    w.clocks,
     w.layout,
     w.pBuy0,
     w.pChurn0,

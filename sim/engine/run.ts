@@ -1,4 +1,5 @@
 import { churnProbability, purchaseProbability } from '../behaviour/actOnBehaviour';
+import { buildExposureClocks, type ExposureClocks } from '../media/exposureClocks';
 import type { MetricLayout } from '../metrics/metricLayout';
 import { barabasiAlbert } from '../network/barabasiAlbert';
 import { completeGraph } from '../network/completeGraph';
@@ -8,6 +9,7 @@ import type { Graph } from '../network/Graph';
 import { stochasticBlockModel } from '../network/stochasticBlockModel';
 import { wattsStrogatz } from '../network/wattsStrogatz';
 import { initPopulation, type Population } from '../population/Population';
+import { streamKey } from '../rng/hash';
 import { Stream } from '../rng/Stream';
 import type { NetworkSpec, Scenario } from '../scenario/schema';
 import { compileModel, type Model, ModelError } from './compileModel';
@@ -19,6 +21,7 @@ import { createWorld, type Marker, type World } from './World';
 export interface Structure {
   pop: Population;
   graph: Graph;
+  clocks: ExposureClocks;
 }
 
 export function buildNetwork(spec: NetworkSpec, pop: Population, seed: number, replicate: number): Graph {
@@ -52,12 +55,17 @@ export function buildNetwork(spec: NetworkSpec, pop: Population, seed: number, r
 export function buildStructure(model: Model, seed: number, replicate: number): Structure {
   const pop = initPopulation(model.scenario.population.segments, model.scale, seed, replicate);
   const graph = buildNetwork(model.scenario.network, pop, seed, replicate);
-  return { pop, graph };
+  const clocks = buildExposureClocks(
+    pop,
+    model.incidents.length,
+    streamKey(seed, replicate, 'media/exposure'),
+  );
+  return { pop, graph, clocks };
 }
 
 /** A fresh world at day 0 on a shared structure. */
 export function initWorld(model: Model, structure: Structure, seed: number, replicate: number): World {
-  const w = createWorld(model, structure.pop, structure.graph, seed, replicate);
+  const w = createWorld(model, structure.pop, structure.graph, seed, replicate, structure.clocks);
   const p = model.scenario.model.behaviour;
   const f = model.facetW;
   const pop = structure.pop;

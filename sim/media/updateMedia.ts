@@ -1,6 +1,5 @@
 import type { World } from '../engine/World';
 import { becomeAware } from '../incidents/becomeAware';
-import { MEDIA_LEVELS } from '../population/Population';
 import { u01 } from '../rng/hash';
 import { poisson } from '../rng/poisson';
 import type { MediaParams } from '../scenario/schema';
@@ -15,7 +14,8 @@ export function hawkesCoefficients(p: MediaParams): { decay: number; alpha: numb
 /**
  * updateMedia: per active incident, today's expected stories λ = μ + excitation + shocks + posts/postsPerStory;
  * the day's stories are drawn Poisson(λ) (a discrete Hawkes process) and excite tomorrow. Trending when λ
- * crosses the threshold. Then unaware agents are exposed: P(aware) = 1 − exp(−κ·λ·mediaUse), doubled while trending.
+ * crosses the threshold. Then unaware agents are exposed: P(aware today) = 1 − exp(−κ·λ·mediaUse), doubled while
+ * trending, drawn as exponential clocks (exposureClocks.ts) so only the newly exposed are visited.
  */
 export function updateMedia(w: World): void {
   const s = w.s;
@@ -24,7 +24,6 @@ export function updateMedia(w: World): void {
   const { decay, alpha } = hawkesCoefficients(p);
   const N = w.pop.n;
   const day = s.day;
-  const table = new Float64Array(MEDIA_LEVELS + 1);
   for (let k = 0; k < I.active.length; k++) {
     if (!I.active[k]) {
       I.attention[k] = 0;
@@ -43,16 +42,18 @@ export function updateMedia(w: World): void {
     I.trending[k] = lambda >= p.trendingThreshold ? 1 : 0;
     I.excitation[k] = I.excitation[k] * decay + alpha * stories;
     if (lambda <= 0 || p.exposureRate === 0) continue;
-    const kappa = p.exposureRate * lambda * (I.trending[k] ? 2 : 1);
-    for (let l = 0; l <= MEDIA_LEVELS; l++) table[l] = 1 - Math.exp((-kappa * l) / MEDIA_LEVELS);
+    // Exposure: the exponential clocks whose thresholds today's coverage passes (see exposureClocks.ts).
+    I.exposureCum[k] += p.exposureRate * lambda * (I.trending[k] ? 2 : 1);
+    const cum = I.exposureCum[k];
+    const order = w.clocks.order[k];
+    const th = w.clocks.threshold[k];
     const inc = w.model.incidents[k];
-    const aware = s.aware;
-    const media = w.pop.mediaLevel;
     const base = k * N;
-    const ekey = w.keys.exposure;
-    for (let i = 0; i < N; i++) {
-      if (aware[base + i] >= 0) continue;
-      if (u01(ekey, day, i, k) < table[media[i]]) becomeAware(w, inc, i);
+    let ptr = I.exposurePtr[k];
+    while (ptr < th.length && th[ptr] <= cum) {
+      const i = order[ptr++];
+      if (s.aware[base + i] < 0) becomeAware(w, inc, i);
     }
+    I.exposurePtr[k] = ptr;
   }
 }

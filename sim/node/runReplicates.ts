@@ -20,8 +20,10 @@ export function workerPath(): string {
 }
 
 /**
- * Runs replicates 0..n−1 on `workers` worker threads (1 = in this thread). Each replicate's result depends
- * only on its index, and results come back in replicate order, so the output is identical for any worker count.
+ * Runs replicates 0..n−1 on `workers` compute threads: this thread plus workers − 1 worker threads, all taking
+ * the next replicate index from one queue (this thread yields between replicates so the workers' results are
+ * taken in). Each replicate's result depends only on its index, and results come back in replicate order, so
+ * the output is identical for any worker count.
  */
 export async function runReplicates(
   model: Model,
@@ -32,50 +34,59 @@ export async function runReplicates(
   onDone?: (done: number, total: number) => void,
 ): Promise<ReplicateResult[]> {
   const results: ReplicateResult[] = new Array(replicates);
-  if (workers <= 1 || replicates <= 1) {
-    for (let r = 0; r < replicates; r++) {
-      results[r] = runReplicate(model, strategies, seed, r);
-      onDone?.(r + 1, replicates);
-    }
-    return results;
-  }
+  const helpers = Math.max(0, Math.min(workers, replicates) - 1);
+  // Start the worker threads first: their start-up overlaps this thread's first replicates.
+  const pool = helpers > 0 ? Array.from({ length: helpers }, () => new Worker(workerPath())) : [];
   const layout = metricLayout(model);
-  const file = workerPath();
-  const pool = Array.from({ length: Math.min(workers, replicates) }, () => new Worker(file));
   let next = 0;
   let done = 0;
+  const finish = (res: ReplicateResult) => {
+    results[res.replicate] = res;
+    done++;
+    onDone?.(done, replicates);
+  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker) => {
-        if (next >= replicates) return;
-        const job: WorkerJob = {
-          scenario: model.scenario,
-          scale: model.scale,
-          strategies,
-          seed,
-          replicate: next++,
-        };
-        w.postMessage(job);
-      };
-      for (const w of pool) {
-        w.on('message', (msg: { ok: boolean; result?: ReplicateResult; error?: string }) => {
-          if (!msg.ok || !msg.result) {
-            reject(new Error(msg.error ?? 'worker failed'));
-            return;
-          }
-          const res = msg.result;
-          // Structured clone drops nothing we need, but the layout is rebuilt to share one object.
-          for (const run of res.runs) run.layout = layout;
-          results[res.replicate] = res;
-          done++;
-          onDone?.(done, replicates);
-          if (done === replicates) resolve();
-          else feed(w);
-        });
-        w.on('error', reject);
-        feed(w);
+    const workerRuns = pool.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          // Two jobs in flight per worker, so it never waits while this thread is busy with a replicate.
+          let inFlight = 0;
+          const feed = () => {
+            while (inFlight < 2 && next < replicates) {
+              const job: WorkerJob = {
+                scenario: model.scenario,
+                scale: model.scale,
+                strategies,
+                seed,
+                replicate: next++,
+              };
+              w.postMessage(job);
+              inFlight++;
+            }
+            if (inFlight === 0) resolve();
+          };
+          w.on('message', (msg: { ok: boolean; result?: ReplicateResult; error?: string }) => {
+            if (!msg.ok || !msg.result) {
+              reject(new Error(msg.error ?? 'worker failed'));
+              return;
+            }
+            for (const run of msg.result.runs) run.layout = layout;
+            inFlight--;
+            finish(msg.result);
+            feed();
+          });
+          w.on('error', reject);
+          feed();
+        }),
+    );
+    const own = (async () => {
+      while (next < replicates) {
+        finish(runReplicate(model, strategies, seed, next++));
+        // Let the workers' messages in (and hand them the next indices) before the next replicate.
+        await new Promise<void>((r) => setImmediate(r));
       }
-    });
+    })();
+    await Promise.all([own, ...workerRuns]);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

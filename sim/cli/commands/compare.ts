@@ -44,7 +44,7 @@ export function registerCompare(program: Command, io: CliIO): void {
     .option('--seed <n>', 'master seed; replicate r uses (seed, r)', parseIntOption('--seed', 0, 2 ** 31 - 1))
     .option(
       '--workers <n>',
-      'worker threads (results are identical for any count)',
+      'compute threads: this one plus n − 1 worker threads (identical results for any n)',
       parseIntOption('--workers', 1, 64),
     )
     .option(

@@ -63,11 +63,7 @@ const facetTrust = () =>
         'A',
       ),
     })
-    .default({
-      ability: { mean: 0.7, sd: 0.12 },
-      benevolence: { mean: 0.6, sd: 0.14 },
-      integrity: { mean: 0.62, sd: 0.14 },
-    });
+    .prefault({});
 
 export const segmentSchema = z.strictObject({
   id: idSchema,
@@ -168,7 +164,7 @@ const networkSchema = z
         'edge-list only: treat "u v w" as the directed weight W[u][v] (DeGroot / Friedkin–Johnsen).',
     }),
   })
-  .default({ kind: 'sbm', meanDegree: 16, homophily: 0.6, rewire: 0.1, directed: false });
+  .prefault({});
 
 const mechanismsSchema = z
   .strictObject({
@@ -196,17 +192,7 @@ const mechanismsSchema = z
       description: 'Slow trust repair towards the pre-crisis level for agents who are not aggrieved.',
     }),
   })
-  .default({
-    media: true,
-    wordOfMouth: true,
-    chatter: true,
-    trust: true,
-    grievance: true,
-    behaviour: true,
-    collectiveAction: true,
-    stonewalling: true,
-    reversion: true,
-  });
+  .prefault({});
 
 const trustParams = z
   .strictObject({
@@ -266,14 +252,7 @@ const trustParams = z
       sweep: '0.8–0.95',
     }),
   })
-  .default({
-    facetWeights: { ability: 1 / 3, benevolence: 1 / 3, integrity: 1 / 3 },
-    learningRate: 0.12,
-    lambdaPeak: 2.25,
-    commitmentBuffer: 0.5,
-    reversionHalfLifeDays: 90,
-    deceptionCeiling: 0.9,
-  });
+  .prefault({});
 
 const incidentParams = z
   .strictObject({
@@ -330,14 +309,7 @@ const incidentParams = z
       grade: 'A',
     }),
   })
-  .default({
-    responsibility: { victim: 0.2, accidental: 0.5, preventable: 0.8 },
-    velcro: 0.2,
-    csrHalo: 0.1,
-    hitBase: 0.25,
-    stealingThunder: 0.6,
-    thunderApologyDiscount: 0.5,
-  });
+  .prefault({});
 
 const recoveryParams = z
   .strictObject({
@@ -462,29 +434,7 @@ const recoveryParams = z
       grade: 'A',
     }),
   })
-  .default({
-    justiceWeights: { distributive: 0.45, interactional: 0.35, procedural: 0.2 },
-    sCurveMidpoint: 0.9,
-    sCurveScale: 0.17,
-    plateauAt: 1.5,
-    overCompensationSlope: 0.05,
-    voucherFactor: 0.65,
-    proceduralTauDays: 3,
-    fragmentedFactor: 0.5,
-    interactional: {
-      apology: 1,
-      explanation: 0.6,
-      sympathy: 0.7,
-      template: -0.2,
-      excuse: 0.1,
-      denial: -1,
-      legal: -1,
-    },
-    escalationProbability: 0.4,
-    insultThreshold: 0.2,
-    satisfactionGain: 1,
-    paradoxBonus: 0.1,
-  });
+  .prefault({});
 
 const announcementParams = z
   .strictObject({
@@ -588,22 +538,7 @@ const announcementParams = z
       sweep: '0–0.03',
     }),
   })
-  .default({
-    accommodative: 0.3,
-    admissionPenalty: 0.25,
-    denialCredit: 0.12,
-    denialPenalty: 0.35,
-    legalPenalty: 0.25,
-    aggrievedThreshold: 0.3,
-    donationGain: 0.25,
-    hypocrisyPenalty: 0.3,
-    hypocrisyGrievance: 0.15,
-    mockingProbability: 0.5,
-    goodNewsGain: 0.15,
-    policyGain: 0.2,
-    reach: 0.8,
-    stonewallingPerDay: 0.012,
-  });
+  .prefault({});
 
 const mediaParams = z
   .strictObject({
@@ -684,17 +619,7 @@ const mediaParams = z
       },
     ),
   })
-  .default({
-    halfLifeDays: 1.5,
-    branchingRatio: 0.6,
-    baseline: 0,
-    postsPerStory: 1_000_000,
-    exposureRate: 0.01,
-    trendingThreshold: 8,
-    salientThreshold: 0.5,
-    randomStories: true,
-    shocks: { lawsuit: 4, ruling: 8, hearing: 3, denial: 1.5, legal: 2, announcement: 1 },
-  });
+  .prefault({});
 
 const womParams = z
   .strictObject({
@@ -789,21 +714,7 @@ const womParams = z
       grade: 'M',
     }),
   })
-  .default({
-    contact: 'each-tie',
-    talkRate: 0.12,
-    arousalGain: 2,
-    contactProbability: 0.08,
-    negativityWeight: 2,
-    stifleProbability: 0.5,
-    forgetProbability: 0.1,
-    influence: 0.04,
-    confidenceBound: 0.35,
-    stanceRule: 'evidence',
-    chatterRate: 0.02,
-    chatterSharpness: 2,
-    dissatisfiedTalkGain: 1.5,
-  });
+  .prefault({});
 
 const grievanceParams = z
   .strictObject({
@@ -851,14 +762,7 @@ const grievanceParams = z
       grade: 'A',
     }),
   })
-  .default({
-    revengeHalfLifeDays: 60,
-    loveHateGain: 1,
-    avoidanceGrowth: 0.01,
-    avoidanceRecovery: 0.03,
-    observerAnger: 0.3,
-    observerHalfLifeDays: 14,
-  });
+  .prefault({});
 
 const behaviourParams = z
   .strictObject({
@@ -1018,30 +922,7 @@ const behaviourParams = z
       grade: 'A',
     }),
   })
-  .default({
-    complainSerious: 0.69,
-    complainMinor: 0.04,
-    complaintDelayDays: 2,
-    repeatComplaint: 0.04,
-    groupThreshold: 2,
-    groupAdoption: 0.08,
-    groupGrievance: 0.4,
-    groupVisibility: 0.0002,
-    groupSeedProbability: 0.005,
-    lawsuitGroupSize: 100,
-    lawsuitHazard: 0.08,
-    legalCostCny: 200_000,
-    churnMax: 0.02,
-    churnIntercept: -6,
-    churnTrustSlope: 8,
-    churnAvoidanceSlope: 6,
-    purchaseMax: 0.003,
-    purchaseIntercept: 0,
-    purchaseTrustSlope: 6,
-    purchaseAvoidanceSlope: 6,
-    priceCny: 2000,
-    clvCny: 8000,
-  });
+  .prefault({});
 
 export const modelSchema = z
   .strictObject({
@@ -1055,17 +936,7 @@ export const modelSchema = z
     behaviour: behaviourParams,
     mechanisms: mechanismsSchema,
   })
-  .default({
-    trust: trustParams.parse(undefined),
-    incidents: incidentParams.parse(undefined),
-    recovery: recoveryParams.parse(undefined),
-    announcements: announcementParams.parse(undefined),
-    media: mediaParams.parse(undefined),
-    wom: womParams.parse(undefined),
-    grievance: grievanceParams.parse(undefined),
-    behaviour: behaviourParams.parse(undefined),
-    mechanisms: mechanismsSchema.parse(undefined),
-  });
+  .prefault({});
 
 export const violationSchema = z
   .strictObject({ ability: share(), benevolence: share(), integrity: share() })

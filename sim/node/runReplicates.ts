@@ -70,7 +70,10 @@ export async function runReplicates(
               reject(new Error(msg.error ?? 'worker failed'));
               return;
             }
-            for (const run of msg.result.runs) run.layout = layout;
+            for (const run of msg.result.runs) {
+              run.layout = layout;
+              run.dates = model.dates;
+            }
             inFlight--;
             finish(msg.result);
             feed();

@@ -29,6 +29,11 @@ parentPort?.on('message', (job: WorkerJob) => {
       cachedKey = key;
     }
     const res = runReplicate(cached, job.strategies, job.seed, job.replicate);
+    // The layout and the calendar are the same for every run: the main thread puts its own back.
+    for (const run of res.runs) {
+      (run as { layout: unknown }).layout = null;
+      (run as { dates: unknown }).dates = null;
+    }
     const transfer = res.runs.map((r) => r.values.buffer as ArrayBuffer);
     parentPort!.postMessage({ ok: true, result: res }, [...new Set(transfer)]);
   } catch (e) {

@@ -128,7 +128,7 @@ function observerComplaints(w: World, aggrievedAt: number, complainMinor: number
  */
 function churnAndPurchase(w: World, p: BehaviourParams): void {
   const s = w.s;
-  const { flags, status, ta, tb, ti, avoidance, pBuy, pChurn, buyRateSeg, lostRateSeg } = s;
+  const { flags, status, ta, tb, ti, avoidance, pBuy, pChurn, buyRateSeg, lostRateSeg, behaviourT } = s;
   const seg = s.seg;
   const { segment, weight } = w.pop;
   const pChurn0 = w.pChurn0;
@@ -143,6 +143,7 @@ function churnAndPurchase(w: World, p: BehaviourParams): void {
     if (st === CHURNED) continue;
     if (flags[i] & F_DIRTY) {
       const T = f0 * ta[i] + f1 * tb[i] + f2 * ti[i];
+      behaviourT[i] = T;
       const sg = segment[i];
       const wt = weight[i];
       const oldBuy = pBuy[i];

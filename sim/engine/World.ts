@@ -235,6 +235,8 @@ export interface State {
   claimantList: number[];
   pChurn: Float32Array;
   pBuy: Float32Array;
+  /** Overall trust at the last refresh of pChurn/pBuy. */
+  behaviourT: Float32Array;
   inc: IncidentState;
   ledger: Float64Array;
   /** Real people's complaints on each of the last 7 days (ring). */
@@ -299,6 +301,7 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
     claimantList: [],
     pChurn: new Float32Array(N),
     pBuy: new Float32Array(N),
+    behaviourT: Float32Array.from(overallTrust(model, pop)),
     inc: incidentState(K),
     ledger: new Float64Array(LEDGER_SLOTS + 2),
     complaintsRing: new Float64Array(7),

@@ -56,18 +56,18 @@ export function updateTrust(
 /**
  * Trust repair by consistent behaviour (Schweitzer et al. 2006): agents that are not aggrieved drift back
  * towards their pre-crisis facets with a half-life, never above them and never above a deception ceiling.
- * Only agents more than 0.001 below their baseline move (and are marked dirty).
+ * Only agents more than 0.001 below their baseline move.
  */
 export function revertTrust(
   p: TrustParams,
   facetW: readonly [number, number, number],
-  st: TrustState & { grievance: Float32Array },
+  st: TrustState & { grievance: Float32Array; behaviourT: Float32Array },
   base: TrustBaseline,
   aggrievedAt: number,
   dirtyBit: number,
 ): void {
   const r = 1 - 2 ** (-1 / p.reversionHalfLifeDays);
-  const { ta, tb, ti, T, ceilI, flags, grievance } = st;
+  const { ta, tb, ti, T, ceilI, flags, grievance, behaviourT } = st;
   const { ability0, benevolence0, integrity0 } = base;
   const [fa, fb, fi] = facetW;
   const n = ta.length;
@@ -83,8 +83,11 @@ export function revertTrust(
     ta[i] = a;
     tb[i] = b;
     ti[i] = c;
-    T[i] = fa * a + fb * b + fi * c;
-    flags[i] |= dirtyBit;
+    const t = fa * a + fb * b + fi * c;
+    T[i] = t;
+    // The slow drift only refreshes churn and purchase probabilities once it has moved trust by 0.002 since the
+    // last refresh (about 1% of a purchase probability), instead of every day.
+    if (Math.abs(t - behaviourT[i]) > 0.002) flags[i] |= dirtyBit;
   }
 }
 

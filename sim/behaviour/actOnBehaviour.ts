@@ -128,11 +128,10 @@ function observerComplaints(w: World, aggrievedAt: number, complainMinor: number
  */
 function churnAndPurchase(w: World, p: BehaviourParams): void {
   const s = w.s;
-  const { flags, status, ta, tb, ti, avoidance, pBuy, pChurn, buyRateSeg, lostRateSeg, behaviourT } = s;
+  const { flags, status, T: overall, avoidance, pBuy, pChurn, buyRateSeg, lostRateSeg, behaviourT } = s;
   const seg = s.seg;
   const { segment, weight } = w.pop;
   const pChurn0 = w.pChurn0;
-  const [f0, f1, f2] = w.model.facetW;
   const price = p.priceCny;
   const clv = p.clvCny;
   const key = w.keys.churn;
@@ -142,7 +141,7 @@ function churnAndPurchase(w: World, p: BehaviourParams): void {
     const st = status[i];
     if (st === CHURNED) continue;
     if (flags[i] & F_DIRTY) {
-      const T = f0 * ta[i] + f1 * tb[i] + f2 * ti[i];
+      const T = overall[i];
       behaviourT[i] = T;
       const sg = segment[i];
       const wt = weight[i];
@@ -188,10 +187,16 @@ function observerComplaint(w: World, i: number): void {
 }
 
 /** A lawsuit is filed: an event with a media shock and a legal cost. */
-export function fileLawsuit(w: World, k: number, label: string, endogenous = false): void {
+export function fileLawsuit(
+  w: World,
+  k: number,
+  label: string,
+  endogenous = false,
+  shock = w.model.scenario.model.media.shocks.lawsuit,
+): void {
   const s = w.s;
   s.inc.lawsuits[k]++;
-  s.inc.shock[k] += w.model.scenario.model.media.shocks.lawsuit;
+  s.inc.shock[k] += shock;
   s.ledger[L_LEGAL] += w.model.scenario.model.behaviour.legalCostCny;
   s.markers.push({
     day: s.day,

@@ -1,4 +1,4 @@
-import { buildExposureClocks, type ExposureClocks } from '../media/exposureClocks';
+import { buildExposureClocks, EXPOSURE_PURPOSE, type ExposureClocks } from '../media/exposureClocks';
 import { type MetricLayout, metricLayout } from '../metrics/metricLayout';
 import type { Graph } from '../network/Graph';
 import type { Population } from '../population/Population';
@@ -11,7 +11,6 @@ export interface Keys {
   complaint: number;
   complaintDelay: number;
   escalation: number;
-  exposure: number;
   stories: number;
   talk: number;
   contact: number;
@@ -35,7 +34,6 @@ export function makeKeys(seed: number, replicate: number): Keys {
     complaint: k('behaviour/complaint'),
     complaintDelay: k('behaviour/complaint-delay'),
     escalation: k('responses/escalation'),
-    exposure: k('media/exposure'),
     stories: k('media/stories'),
     talk: k('wom/talk'),
     contact: k('wom/contact'),
@@ -274,12 +272,13 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
   const K = model.incidents.length;
   const S = pop.segments;
   const f64 = (n = S) => new Float64Array(n);
+  const T0 = overallTrust(model, pop);
   return {
     day: 0,
     ta: Float64Array.from(pop.ability0),
     tb: Float64Array.from(pop.benevolence0),
     ti: Float64Array.from(pop.integrity0),
-    T: overallTrust(model, pop),
+    T: T0,
     ceilI: new Float64Array(N).fill(1),
     grievance: new Float32Array(N),
     grievance0: new Float32Array(N),
@@ -301,7 +300,7 @@ export function createState(model: Model, pop: Population, layout: MetricLayout)
     claimantList: [],
     pChurn: new Float32Array(N),
     pBuy: new Float32Array(N),
-    behaviourT: Float32Array.from(overallTrust(model, pop)),
+    behaviourT: Float32Array.from(T0),
     inc: incidentState(K),
     ledger: new Float64Array(LEDGER_SLOTS + 2),
     complaintsRing: new Float64Array(7),
@@ -360,7 +359,7 @@ export function createWorld(
   clocks: ExposureClocks = buildExposureClocks(
     pop,
     model.incidents.length,
-    streamKey(seed, replicate, 'media/exposure'),
+    streamKey(seed, replicate, EXPOSURE_PURPOSE),
   ),
 ): World {
   const layout = metricLayout(model);

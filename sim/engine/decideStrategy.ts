@@ -68,14 +68,12 @@ export function conditionScope(w: World): Record<string, unknown> {
   };
 }
 
+/** Weighted mean overall trust now (used for day 0, before any metrics were collected). */
 function initialTrust(w: World): number {
-  const f = w.model.facetW;
   let t = 0;
   let tw = 0;
   for (let i = 0; i < w.pop.n; i++) {
-    t +=
-      w.pop.weight[i] *
-      (f[0] * w.pop.ability0[i] + f[1] * w.pop.benevolence0[i] + f[2] * w.pop.integrity0[i]);
+    t += w.pop.weight[i] * w.s.T[i];
     tw += w.pop.weight[i];
   }
   return t / tw;

@@ -56,8 +56,7 @@ function fireEvent(w: World, ev: CompiledEvent): void {
   if (ev.kind === 'lawsuit') {
     // Claimants whose claim was settled do not go on to file.
     if (I.resolved[k]) return;
-    fileLawsuit(w, k, ev.label);
-    I.shock[k] += ev.shock - m.media.shocks.lawsuit;
+    fileLawsuit(w, k, ev.label, false, ev.shock);
     return;
   }
   I.shock[k] += ev.shock;

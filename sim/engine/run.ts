@@ -1,5 +1,5 @@
 import { churnProbability, purchaseProbability } from '../behaviour/actOnBehaviour';
-import { buildExposureClocks, type ExposureClocks } from '../media/exposureClocks';
+import { buildExposureClocks, EXPOSURE_PURPOSE, type ExposureClocks } from '../media/exposureClocks';
 import type { MetricLayout } from '../metrics/metricLayout';
 import { barabasiAlbert } from '../network/barabasiAlbert';
 import { completeGraph } from '../network/completeGraph';
@@ -58,7 +58,7 @@ export function buildStructure(model: Model, seed: number, replicate: number): S
   const clocks = buildExposureClocks(
     pop,
     model.incidents.length,
-    streamKey(seed, replicate, 'media/exposure'),
+    streamKey(seed, replicate, EXPOSURE_PURPOSE),
   );
   return { pop, graph, clocks };
 }
@@ -67,10 +67,9 @@ export function buildStructure(model: Model, seed: number, replicate: number): S
 export function initWorld(model: Model, structure: Structure, seed: number, replicate: number): World {
   const w = createWorld(model, structure.pop, structure.graph, seed, replicate, structure.clocks);
   const p = model.scenario.model.behaviour;
-  const f = model.facetW;
   const pop = structure.pop;
   for (let i = 0; i < pop.n; i++) {
-    const T = f[0] * pop.ability0[i] + f[1] * pop.benevolence0[i] + f[2] * pop.integrity0[i];
+    const T = w.s.T[i];
     w.pBuy0[i] = purchaseProbability(p, T, 0);
     w.pChurn0[i] = churnProbability(p, T, 0);
     w.s.pBuy[i] = w.pBuy0[i];

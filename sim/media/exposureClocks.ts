@@ -16,6 +16,9 @@ export interface ExposureClocks {
   threshold: Float64Array[];
 }
 
+/** Stream purpose of the exposure thresholds: keyed (seed, replicate, EXPOSURE_PURPOSE). */
+export const EXPOSURE_PURPOSE = 'media/exposure';
+
 const PACK = 2 ** 21;
 
 export function buildExposureClocks(pop: Population, incidents: number, key: number): ExposureClocks {

@@ -17,25 +17,21 @@ export function collectMetrics(w: World): void {
   const S = pop.segments;
   const K = w.model.incidents.length;
   const ix = L.index;
-  const f = w.model.facetW;
   // Per segment accumulators (row 0 = all): trust, ability, benevolence, integrity, promoters, detractors,
   // grievance, avoidance, claimants' satisfaction, claimant weight, rights-group members.
   const rows = S + 1;
   const Q = 11;
   const acc = new Float64Array(rows * Q);
-  const { ta, tb, ti, grievance, avoidance, claimantOf, satisfaction, groupJoin } = s;
+  const { ta, tb, ti, T: overall, grievance, avoidance, claimantOf, satisfaction, groupJoin } = s;
   const segment = pop.segment;
   const weight = pop.weight;
-  const f0 = f[0];
-  const f1 = f[1];
-  const f2 = f[2];
   for (let i = 0; i < N; i++) {
     const o = (segment[i] + 1) * Q;
     const wt = weight[i];
     const a = ta[i];
     const b = tb[i];
     const c = ti[i];
-    const T = f0 * a + f1 * b + f2 * c;
+    const T = overall[i];
     acc[o] += wt * T;
     acc[o + 1] += wt * a;
     acc[o + 2] += wt * b;

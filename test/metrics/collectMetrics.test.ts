@@ -3,7 +3,7 @@
  * appear in the "all" row only, and the daily counters start again after collection.
  */
 import { describe, expect, it } from 'vitest';
-import { L_COMPENSATION, L_DONATION } from '../../sim/engine/World';
+import { L_COMPENSATION, L_DONATION, refreshOverall } from '../../sim/engine/World';
 import { markAware } from '../../sim/incidents/becomeAware';
 import { collectMetrics } from '../../sim/metrics/collectMetrics';
 import { makeWorld, metric, scenario } from '../helpers/world';
@@ -34,6 +34,7 @@ function twoAgents() {
   s.ta.set([0.2, 0.8]);
   s.tb.set([0.2, 0.8]);
   s.ti.set([0.2, 0.8]);
+  refreshOverall(t.w); // keep overall trust in step with the facets, as every kernel does
   s.grievance.set([1, 0]);
   return t;
 }

@@ -42,6 +42,43 @@ describe('compileCondition: valid conditions', () => {
     expect(ok('day > 3 and # comment\ntrust < 0.5\n').evaluate(scope)).toBe(true);
   });
 
+  it('evaluates every allowed operator and function with its mathjs meaning', () => {
+    const scope = { day: 4, trust: 0.25, grievance: 0.2, complaints: 9 };
+    const cases: [string, number | boolean][] = [
+      ['day + 1', 5],
+      ['day - 1', 3],
+      ['day * 2', 8],
+      ['day / 8', 0.5],
+      ['day ^ 2', 16],
+      ['+day', 4],
+      ['-day', -4],
+      ['day > 3 and trust > 0.5', false],
+      ['day > 3 or trust > 0.5', true],
+      ['day > 3 xor trust < 0.5', false],
+      ['not (day > 3)', false],
+      ['day == 4', true],
+      ['day != 4', false],
+      ['day < 4', false],
+      ['day > 4', false],
+      ['day <= 4', true],
+      ['day >= 5', false],
+      ['abs(-day)', 4],
+      ['min(day, 2, 3)', 2],
+      ['max(day, 2)', 4],
+      ['sqrt(complaints)', 3],
+      ['log(exp(2))', 2],
+      ['exp(0)', 1],
+      ['round(trust * 10)', 3],
+      ['floor(trust * 10)', 2],
+      ['ceil(trust * 10)', 3],
+    ];
+    for (const [expr, want] of cases) {
+      const c = compileCondition(`(${expr}) == ${want}`, known);
+      expect(c.ok, expr).toBe(true);
+      if (c.ok) expect(c.evaluate(scope), expr).toBe(true);
+    }
+  });
+
   it('treats a number as true when non-zero, and NaN as false', () => {
     expect(ok('day').evaluate({ day: 0 })).toBe(false);
     expect(ok('day').evaluate({ day: 2 })).toBe(true);

@@ -59,6 +59,16 @@ describe('u01', () => {
     expect(u01(KEY, 3, 17)).toBe(hash4(KEY, 3, 17, 0) / 2 ** 32);
   });
 
+  it('is exactly hash4 · 2⁻³² (its body is hash4 written out flat) for any 32-bit arguments', () => {
+    const i32 = fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 });
+    fc.assert(
+      fc.property(i32, i32, i32, i32, (key, day, agent, k) => {
+        expect(u01(key, day, agent, k)).toBe(hash4(key, day, agent, k) / 2 ** 32);
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+
   it('is stable: pinned values guard against accidental changes to the mixing', () => {
     const key = streamKey(42, 0, 'wom');
     expect([key, u01(key, 0, 0), u01(key, 1, 0), u01(key, 0, 1), u01(key, 0, 0, 1)]).toMatchInlineSnapshot(`

@@ -108,20 +108,26 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
   return new Uint8Array(resvg.render().asPng());
 }
 
-/** Render every chart to SVG (and PNG when asked). */
+/** Render one chart to SVG (and PNG when asked). */
+export async function renderChart(chart: ReportChart, opts: RenderOptions = {}): Promise<RenderedChart> {
+  const svg = await renderSvg(chart.spec);
+  const rendered: RenderedChart = { ...chart, svg };
+  if (opts.png) rendered.png = await svgToPng(svg);
+  return rendered;
+}
+
+/** Render every chart to SVG (and PNG when asked), one after the other on this thread. */
 export async function renderCharts(
   charts: ReportChart[],
   opts: RenderOptions = {},
 ): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
-  for (const chart of charts) {
-    const svg = await renderSvg(chart.spec);
-    const rendered: RenderedChart = { ...chart, svg };
-    if (opts.png) rendered.png = await svgToPng(svg);
-    out.push(rendered);
-  }
+  for (const chart of charts) out.push(await renderChart(chart, opts));
   return out;
 }
+
+/** Renders a list of charts; `renderCharts` here, or a ComputePool's, which spreads them over its threads. */
+export type ChartRenderer = (charts: ReportChart[], opts: RenderOptions) => Promise<RenderedChart[]>;
 
 async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;

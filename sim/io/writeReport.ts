@@ -10,12 +10,15 @@ import type { ReportInput } from '../experiment/types';
 import { buildCharts } from '../report/buildCharts';
 import { buildReportHtml } from '../report/html';
 import { buildNotebook, notebookToJson } from '../report/notebook';
-import { renderCharts, writeCharts } from './renderCharts';
+import type { ReportChart } from '../report/types';
+import { type ChartRenderer, type RenderedChart, renderCharts, writeCharts } from './renderCharts';
 import { readVegaBundles } from './vegaBundles';
 
 export interface WriteReportOptions {
   /** Also write `charts/<id>.png` (rendered from the SVG with resvg). */
   png?: boolean;
+  /** Who renders the charts: default `renderCharts` on this thread; a ComputePool spreads them over threads. */
+  render?: ChartRenderer;
 }
 
 export interface WriteReportResult {
@@ -33,13 +36,34 @@ async function writeAtomic(file: string, data: string): Promise<void> {
   await rename(tmp, file);
 }
 
-async function writeAll(
-  dir: string,
-  input: ReportInput,
-  opts: WriteReportOptions,
-  withInput: boolean,
-): Promise<WriteReportResult> {
+/** A report whose charts are built and being rendered (possibly on other threads) while the caller goes on. */
+export interface PreparedReport {
+  input: ReportInput;
+  charts: ReportChart[];
+  rendering: Promise<RenderedChart[]>;
+  started: number;
+}
+
+/**
+ * Build the charts of `input` and start rendering them. With a ComputePool's renderer the worker threads render
+ * while this thread writes the other outputs; `writePreparedReport` then waits for them.
+ */
+export function prepareReport(input: ReportInput, opts: WriteReportOptions = {}): PreparedReport {
   const started = performance.now();
+  const charts = buildCharts(input);
+  const rendering = (opts.render ?? renderCharts)(charts, { png: opts.png });
+  // A failure is reported when the report is written; until then it must not count as unhandled.
+  rendering.catch(() => undefined);
+  return { input, charts, rendering, started };
+}
+
+/** Write the report of `prepared` into `dir` (with `report-input.json` unless `withInput` is false). */
+export async function writePreparedReport(
+  dir: string,
+  prepared: PreparedReport,
+  withInput = true,
+): Promise<WriteReportResult> {
+  const { input, charts } = prepared;
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
   if (withInput) {
@@ -47,16 +71,16 @@ async function writeAll(
     await writeAtomic(file, `${JSON.stringify(input)}\n`);
     files.push(file);
   }
-  const charts = buildCharts(input);
-  const [rendered, bundles] = await Promise.all([renderCharts(charts, opts), readVegaBundles()]);
-  files.push(...(await writeCharts(join(dir, 'charts'), rendered)));
+  // The HTML needs the specs, not the SVGs: it is written while the charts may still be rendering.
   const html = join(dir, 'report.html');
-  await writeAtomic(html, buildReportHtml(input, charts, bundles));
+  await writeAtomic(html, buildReportHtml(input, charts, await readVegaBundles()));
+  const rendered = await prepared.rendering;
+  files.push(...(await writeCharts(join(dir, 'charts'), rendered)));
   files.push(html);
   const ipynb = join(dir, 'report.ipynb');
   await writeAtomic(ipynb, notebookToJson(buildNotebook(input, rendered)));
   files.push(ipynb);
-  return { files, seconds: (performance.now() - started) / 1000 };
+  return { files, seconds: (performance.now() - prepared.started) / 1000 };
 }
 
 /** Build and write the whole report for `input` into `dir`. */
@@ -65,7 +89,7 @@ export function writeReport(
   input: ReportInput,
   opts: WriteReportOptions = {},
 ): Promise<WriteReportResult> {
-  return writeAll(dir, input, opts, true);
+  return writePreparedReport(dir, prepareReport(input, opts));
 }
 
 /** Read `<dir>/report-input.json` and check its shape enough to report a clear error. */
@@ -97,6 +121,6 @@ export async function readReportInput(dir: string): Promise<ReportInput> {
 export async function rebuildReport(dir: string, opts: WriteReportOptions = {}): Promise<WriteReportResult> {
   const started = performance.now();
   const input = await readReportInput(dir);
-  const result = await writeAll(dir, input, opts, false);
+  const result = await writePreparedReport(dir, prepareReport(input, opts), false);
   return { files: result.files, seconds: (performance.now() - started) / 1000 };
 }

@@ -5,7 +5,7 @@ import { assembleComparison, resolveStrategies } from '../../experiment/compare'
 import { writeAtomicDir } from '../../io/atomicDir';
 import { buildManifest } from '../../io/manifest';
 import { jsonText, rawCsv, seriesCsv, writeText } from '../../io/writeOutputs';
-import { runReplicates } from '../../node/runReplicates';
+import { ComputePool } from '../../node/ComputePool';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import { loadOrFail } from '../loadOrFail';
@@ -91,49 +91,63 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
   const replicates = opts.replicates ?? scenario.outputs.replicates;
   const seed = opts.seed ?? scenario.outputs.seed;
   const workers = opts.workers ?? Math.max(1, Math.min(availableParallelism(), replicates));
-  const t0 = performance.now();
-  const bar = progress(io, 'replicates', Boolean(opts.quiet));
-  let reps: Awaited<ReturnType<typeof runReplicates>>;
-  try {
-    reps = await runReplicates(model, picked.strategies, seed, replicates, workers, (d, t) =>
-      bar.update(d, t),
-    );
-  } finally {
-    bar.stop();
-  }
-  const res = assembleComparison(model, { ...picked, replicates, seed, targetHalfWidth: opts.ciWidth }, reps);
-  const simSeconds = (performance.now() - t0) / 1000;
-  const out = opts.out ?? `out/${res.summary.scenario}`;
-  const manifest = buildManifest({
-    command: 'compare',
-    scenarioFile: file,
-    seed,
-    replicates,
-    strategies: picked.strategies,
-    baseline: picked.baseline,
-    options: { scale: opts.scale, raw: Boolean(opts.raw) },
-    extra: {
-      branching: {
-        worldDaysSimulated: res.branching.simulatedDays,
-        worldDaysWithoutBranching: res.branching.naiveDays,
-        saving: Number(res.branching.saving.toFixed(4)),
-        firstDivergenceDay: res.branching.branchDay,
-      },
-    },
-  });
+  // The pool's worker threads start now, so their start-up overlaps this thread's first replicates; the same
+  // threads then render the report's charts.
+  const pool = new ComputePool(Math.min(workers, replicates));
   let reportSeconds = 0;
-  await writeAtomicDir(out, async (dir) => {
-    await writeText(dir, 'summary.json', jsonText(res.summary));
-    await writeText(dir, 'timeseries.csv', seriesCsv(res.series));
-    await writeText(dir, 'manifest.json', jsonText(manifest));
-    if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(res.byStrategy.flat()));
-    if (opts.report) {
-      // Loaded on demand: vega, vega-lite and resvg take a while to import.
-      const { writeReport } = await import('../../io/writeReport');
-      const r = await writeReport(dir, buildReportInput(model, res, manifest), { png: Boolean(opts.png) });
-      reportSeconds = r.seconds;
+  let simSeconds = 0;
+  let res: ReturnType<typeof assembleComparison>;
+  let out: string;
+  try {
+    const t0 = performance.now();
+    const bar = progress(io, 'replicates', Boolean(opts.quiet));
+    let reps: Awaited<ReturnType<ComputePool['runReplicates']>>;
+    try {
+      reps = await pool.runReplicates(model, picked.strategies, seed, replicates, (d, t) => bar.update(d, t));
+    } finally {
+      bar.stop();
     }
-  });
+    res = assembleComparison(model, { ...picked, replicates, seed, targetHalfWidth: opts.ciWidth }, reps);
+    simSeconds = (performance.now() - t0) / 1000;
+    out = opts.out ?? `out/${res.summary.scenario}`;
+    const manifest = buildManifest({
+      command: 'compare',
+      scenarioFile: file,
+      seed,
+      replicates,
+      strategies: picked.strategies,
+      baseline: picked.baseline,
+      options: { scale: opts.scale, raw: Boolean(opts.raw) },
+      extra: {
+        branching: {
+          worldDaysSimulated: res.branching.simulatedDays,
+          worldDaysWithoutBranching: res.branching.naiveDays,
+          saving: Number(res.branching.saving.toFixed(4)),
+          firstDivergenceDay: res.branching.branchDay,
+        },
+      },
+    });
+    const done = res;
+    // The charts start rendering on the worker threads now, while this thread writes the tables.
+    const report = opts.report
+      ? (await import('../../io/writeReport')).prepareReport(buildReportInput(model, done, manifest), {
+          png: Boolean(opts.png),
+          render: (charts, o) => pool.renderCharts(charts, o),
+        })
+      : null;
+    await writeAtomicDir(out, async (dir) => {
+      await writeText(dir, 'summary.json', jsonText(done.summary));
+      await writeText(dir, 'timeseries.csv', seriesCsv(done.series));
+      await writeText(dir, 'manifest.json', jsonText(manifest));
+      if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(done.byStrategy.flat()));
+      if (report) {
+        const { writePreparedReport } = await import('../../io/writeReport');
+        reportSeconds = (await writePreparedReport(dir, report)).seconds;
+      }
+    });
+  } finally {
+    await pool.close();
+  }
   for (const w of res.summary.warnings) io.err(`warning: ${w}\n`);
   if (!opts.quiet) {
     io.err(

@@ -1,0 +1,66 @@
+/**
+ * ComputePool: replicates and chart renders spread over this thread and worker threads give exactly what one
+ * thread gives, in task order; a failure on a worker comes back as an error, not a hang.
+ */
+
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileModel, type Model } from '../../sim/engine/compileModel';
+import { runReplicate } from '../../sim/experiment/runReplicate';
+import { loadScenario } from '../../sim/io/loadScenario';
+import { renderCharts } from '../../sim/io/renderCharts';
+import { ComputePool } from '../../sim/node/ComputePool';
+import { buildCharts } from '../../sim/report/buildCharts';
+import type { ReportChart } from '../../sim/report/types';
+import { makeFixture } from '../fixtures/report/makeFixture';
+import { ensureWorkerBuilt, ROOT } from '../helpers/cli';
+
+beforeAll(() => ensureWorkerBuilt(), 120_000);
+
+describe('ComputePool', () => {
+  let model: Model;
+  let ids: string[];
+  const pool = new ComputePool(2);
+  beforeAll(async () => {
+    const parsed = await loadScenario(join(ROOT, 'scenarios/teaching/apology-vs-denial.yaml'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    model = compileModel(parsed.scenario, 0.5);
+    ids = model.strategies.map((s) => s.id);
+  });
+  afterAll(() => pool.close());
+
+  it('runs replicates on two threads with the same value cubes, in replicate order, as one thread', async () => {
+    const reps = await pool.runReplicates(model, ids, 7, 5);
+    expect(reps.map((r) => r.replicate)).toEqual([0, 1, 2, 3, 4]);
+    for (const r of reps) {
+      const alone = runReplicate(model, ids, 7, r.replicate);
+      expect(r.runs.map((x) => x.strategy)).toEqual(ids);
+      r.runs.forEach((run, k) => expect(Array.from(run.values)).toEqual(Array.from(alone.runs[k].values)));
+    }
+  }, 60_000);
+
+  it('renders charts on the worker, byte-identical to rendering them here, in chart order', async () => {
+    const charts = buildCharts(makeFixture());
+    const here = await renderCharts(charts);
+    const there = await pool.renderCharts(charts);
+    expect(there.map((c) => c.id)).toEqual(charts.map((c) => c.id));
+    expect(there.map((c) => c.svg)).toEqual(here.map((c) => c.svg));
+    for (const c of there) expect(c.svg.startsWith('<svg')).toBe(true);
+  }, 60_000);
+
+  it('reports a chart that fails to render as an error, and stays usable', async () => {
+    const good = buildCharts(makeFixture())[0];
+    const bad: ReportChart = { ...good, id: 'broken', spec: { mark: 'no-such-mark' } as never };
+    await expect(pool.renderCharts([bad])).rejects.toThrow(Error);
+    const [again] = await pool.renderCharts([good]);
+    expect(again.svg.startsWith('<svg')).toBe(true);
+  }, 60_000);
+
+  it('with one thread renders here and starts no worker', async () => {
+    const one = new ComputePool(1);
+    const charts = buildCharts(makeFixture()).slice(0, 2);
+    const out = await one.renderCharts(charts);
+    expect(out.map((c) => c.id)).toEqual(charts.map((c) => c.id));
+    await one.close();
+  }, 60_000);
+});

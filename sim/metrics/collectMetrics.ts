@@ -1,8 +1,41 @@
 import { LEDGER_SLOTS, type World } from '../engine/World';
+import { BASE_METRICS, type BaseMetric } from './metricLayout';
 
 /** Trust thresholds for the net promoter score: promoters T ≥ 0.7, detractors T < 0.5 (score = 10·T; a model convention, grade A). */
 export const PROMOTER_AT = 0.7;
 export const DETRACTOR_BELOW = 0.5;
+
+/** Column of a base metric: metricLayout puts BASE_METRICS first, in their order. */
+const col = (name: BaseMetric): number => BASE_METRICS.indexOf(name);
+const TRUST = col('trust');
+const TRUST_ABILITY = col('trust_ability');
+const TRUST_BENEVOLENCE = col('trust_benevolence');
+const TRUST_INTEGRITY = col('trust_integrity');
+const PROMOTERS = col('promoters_share');
+const DETRACTORS = col('detractors_share');
+const NPS = col('nps');
+const AWARE = col('aware_share');
+const GRIEVANCE = col('grievance');
+const AVOIDANCE = col('avoidance');
+const SATISFACTION = col('satisfaction');
+const COMPLAINTS = col('complaints');
+const WOM_NEGATIVE = col('wom_negative');
+const WOM_POSITIVE = col('wom_positive');
+const RIGHTS_GROUP = col('rights_group_size');
+const CHURNED = col('churned');
+const PURCHASES = col('purchases');
+const DONATION_POSITIVE = col('donation_reaction_positive');
+const DONATION_NEGATIVE = col('donation_reaction_negative');
+const REVENUE_LOST = col('revenue_lost_cny');
+const CLV_LOST = col('clv_lost_cny');
+const MEDIA_ATTENTION = col('media_attention');
+const TRENDING = col('trending');
+const LAWSUITS = col('lawsuits');
+const RESPONSE_COST = col('response_cost_cny');
+const NET = col('net_cny');
+
+/** Per-segment accumulators, reused from day to day (a worker thread has its own module instance). */
+let scratch = new Float64Array(0);
 
 /**
  * collectMetrics: one pass over the agents, summing in real people per segment, written into the day's slice of
@@ -16,12 +49,13 @@ export function collectMetrics(w: World): void {
   const N = pop.n;
   const S = pop.segments;
   const K = w.model.incidents.length;
-  const ix = L.index;
   // Per segment accumulators (row 0 = all): trust, ability, benevolence, integrity, promoters, detractors,
   // grievance, avoidance, claimants' satisfaction, claimant weight, rights-group members.
   const rows = S + 1;
   const Q = 11;
-  const acc = new Float64Array(rows * Q);
+  if (scratch.length < rows * Q) scratch = new Float64Array(rows * Q);
+  const acc = scratch;
+  acc.fill(0, 0, rows * Q);
   const { ta, tb, ti, T: overall, grievance, avoidance, claimantOf, satisfaction, groupJoin } = s;
   const segment = pop.segment;
   const weight = pop.weight;
@@ -61,38 +95,35 @@ export function collectMetrics(w: World): void {
   }
   const day = s.day;
   const totalSize = sumSizes(pop.segSize);
+  const v = s.values;
   for (let r = 0; r < rows; r++) {
     const size = r === 0 ? totalSize : pop.segSize[r - 1];
     const o = r * Q;
-    const v = s.values;
     const at = (day * rows + r) * M;
-    const put = (name: string, value: number) => {
-      v[at + ix[name]] = value;
-    };
-    const sumSeg = (arr: Float64Array) => (r === 0 ? sumSizes(arr) : arr[r - 1]);
-    put('trust', acc[o] / size);
-    put('trust_ability', acc[o + 1] / size);
-    put('trust_benevolence', acc[o + 2] / size);
-    put('trust_integrity', acc[o + 3] / size);
-    put('promoters_share', acc[o + 4] / size);
-    put('detractors_share', acc[o + 5] / size);
-    put('nps', (100 * (acc[o + 4] - acc[o + 5])) / size);
-    put('aware_share', sumSeg(s.awareAnyW) / size);
-    put('grievance', acc[o + 6] / size);
-    put('avoidance', acc[o + 7] / size);
-    put('satisfaction', acc[o + 9] > 0 ? acc[o + 8] / acc[o + 9] : Number.NaN);
-    put('complaints', sumSeg(seg.complaints));
-    put('wom_negative', sumSeg(seg.womNeg));
-    put('wom_positive', sumSeg(seg.womPos));
-    put('rights_group_size', acc[o + 10]);
-    put('churned', sumSeg(seg.churnedCum));
-    put('purchases', sumSeg(seg.purchases));
-    put('donation_reaction_positive', sumSeg(seg.donationPos));
-    put('donation_reaction_negative', sumSeg(seg.donationNeg));
-    const revenue = sumSeg(seg.revenueLostCum);
-    const clv = sumSeg(seg.clvLostCum);
-    put('revenue_lost_cny', revenue);
-    put('clv_lost_cny', clv);
+    const seg0 = r - 1;
+    v[at + TRUST] = acc[o] / size;
+    v[at + TRUST_ABILITY] = acc[o + 1] / size;
+    v[at + TRUST_BENEVOLENCE] = acc[o + 2] / size;
+    v[at + TRUST_INTEGRITY] = acc[o + 3] / size;
+    v[at + PROMOTERS] = acc[o + 4] / size;
+    v[at + DETRACTORS] = acc[o + 5] / size;
+    v[at + NPS] = (100 * (acc[o + 4] - acc[o + 5])) / size;
+    v[at + AWARE] = sumSeg(s.awareAnyW, seg0) / size;
+    v[at + GRIEVANCE] = acc[o + 6] / size;
+    v[at + AVOIDANCE] = acc[o + 7] / size;
+    v[at + SATISFACTION] = acc[o + 9] > 0 ? acc[o + 8] / acc[o + 9] : Number.NaN;
+    v[at + COMPLAINTS] = sumSeg(seg.complaints, seg0);
+    v[at + WOM_NEGATIVE] = sumSeg(seg.womNeg, seg0);
+    v[at + WOM_POSITIVE] = sumSeg(seg.womPos, seg0);
+    v[at + RIGHTS_GROUP] = acc[o + 10];
+    v[at + CHURNED] = sumSeg(seg.churnedCum, seg0);
+    v[at + PURCHASES] = sumSeg(seg.purchases, seg0);
+    v[at + DONATION_POSITIVE] = sumSeg(seg.donationPos, seg0);
+    v[at + DONATION_NEGATIVE] = sumSeg(seg.donationNeg, seg0);
+    const revenue = sumSeg(seg.revenueLostCum, seg0);
+    const clv = sumSeg(seg.clvLostCum, seg0);
+    v[at + REVENUE_LOST] = revenue;
+    v[at + CLV_LOST] = clv;
     for (let k = 0; k < K; k++) {
       let aw = 0;
       if (r === 0) for (let q = 0; q < S; q++) aw += s.awareW[k * S + q];
@@ -101,17 +132,17 @@ export function collectMetrics(w: World): void {
       v[at + L.attentionK[k]] = r === 0 ? I.attention[k] : Number.NaN;
     }
     if (r === 0) {
-      put('media_attention', attention);
-      put('trending', trending);
-      put('lawsuits', lawsuits);
-      put('response_cost_cny', ledger);
-      put('net_cny', -(ledger + revenue + clv));
+      v[at + MEDIA_ATTENTION] = attention;
+      v[at + TRENDING] = trending;
+      v[at + LAWSUITS] = lawsuits;
+      v[at + RESPONSE_COST] = ledger;
+      v[at + NET] = -(ledger + revenue + clv);
     } else {
-      put('media_attention', Number.NaN);
-      put('trending', Number.NaN);
-      put('lawsuits', Number.NaN);
-      put('response_cost_cny', Number.NaN);
-      put('net_cny', Number.NaN);
+      v[at + MEDIA_ATTENTION] = Number.NaN;
+      v[at + TRENDING] = Number.NaN;
+      v[at + LAWSUITS] = Number.NaN;
+      v[at + RESPONSE_COST] = Number.NaN;
+      v[at + NET] = Number.NaN;
     }
   }
   // Daily counters start again tomorrow.
@@ -121,6 +152,11 @@ export function collectMetrics(w: World): void {
   seg.purchases.fill(0);
   seg.donationPos.fill(0);
   seg.donationNeg.fill(0);
+}
+
+/** Segment `seg` of a per-segment array, or the sum over segments when `seg` is −1 (the "all" row). */
+function sumSeg(a: Float64Array, seg: number): number {
+  return seg < 0 ? sumSizes(a) : a[seg];
 }
 
 function sumSizes(a: Float64Array): number {

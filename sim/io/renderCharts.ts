@@ -126,8 +126,17 @@ export async function renderCharts(
   return out;
 }
 
-/** Renders a list of charts; `renderCharts` here, or a ComputePool's, which spreads them over its threads. */
-export type ChartRenderer = (charts: ReportChart[], opts: RenderOptions) => Promise<RenderedChart[]>;
+/** Charts being rendered: `done` gives them in chart order; `help`, when there, lends this thread to the job. */
+export interface RenderJob {
+  done: Promise<RenderedChart[]>;
+  help?: () => Promise<void>;
+}
+
+/** Starts rendering a list of charts: here (`renderCharts`), or over a ComputePool's threads. */
+export type ChartRenderer = (charts: ReportChart[], opts: RenderOptions) => RenderJob;
+
+/** The default renderer: every chart on this thread. */
+export const renderHere: ChartRenderer = (charts, opts) => ({ done: renderCharts(charts, opts) });
 
 async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;

@@ -11,13 +11,13 @@ import { buildCharts } from '../report/buildCharts';
 import { buildReportHtml } from '../report/html';
 import { buildNotebook, notebookToJson } from '../report/notebook';
 import type { ReportChart } from '../report/types';
-import { type ChartRenderer, type RenderedChart, renderCharts, writeCharts } from './renderCharts';
+import { type ChartRenderer, type RenderJob, renderHere, writeCharts } from './renderCharts';
 import { readVegaBundles } from './vegaBundles';
 
 export interface WriteReportOptions {
   /** Also write `charts/<id>.png` (rendered from the SVG with resvg). */
   png?: boolean;
-  /** Who renders the charts: default `renderCharts` on this thread; a ComputePool spreads them over threads. */
+  /** Who renders the charts: default `renderHere` (this thread); a ComputePool's spreads them over threads. */
   render?: ChartRenderer;
 }
 
@@ -40,7 +40,7 @@ async function writeAtomic(file: string, data: string): Promise<void> {
 export interface PreparedReport {
   input: ReportInput;
   charts: ReportChart[];
-  rendering: Promise<RenderedChart[]>;
+  rendering: RenderJob;
   started: number;
 }
 
@@ -51,9 +51,9 @@ export interface PreparedReport {
 export function prepareReport(input: ReportInput, opts: WriteReportOptions = {}): PreparedReport {
   const started = performance.now();
   const charts = buildCharts(input);
-  const rendering = (opts.render ?? renderCharts)(charts, { png: opts.png });
+  const rendering = (opts.render ?? renderHere)(charts, { png: opts.png });
   // A failure is reported when the report is written; until then it must not count as unhandled.
-  rendering.catch(() => undefined);
+  rendering.done.catch(() => undefined);
   return { input, charts, rendering, started };
 }
 
@@ -74,7 +74,9 @@ export async function writePreparedReport(
   // The HTML needs the specs, not the SVGs: it is written while the charts may still be rendering.
   const html = join(dir, 'report.html');
   await writeAtomic(html, buildReportHtml(input, charts, await readVegaBundles()));
-  const rendered = await prepared.rendering;
+  // This thread's other work is done: it renders whatever charts are left, beside the workers.
+  await prepared.rendering.help?.();
+  const rendered = await prepared.rendering.done;
   files.push(...(await writeCharts(join(dir, 'charts'), rendered)));
   files.push(html);
   const ipynb = join(dir, 'report.ipynb');

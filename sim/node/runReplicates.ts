@@ -19,7 +19,7 @@ export async function runReplicates(
 ): Promise<ReplicateResult[]> {
   const pool = new ComputePool(Math.min(workers, replicates));
   try {
-    return await pool.runReplicates(model, strategies, seed, replicates, onDone);
+    return await pool.runReplicates(model, strategies, seed, replicates, { onDone });
   } finally {
     await pool.close();
   }

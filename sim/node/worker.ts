@@ -1,10 +1,12 @@
 /**
- * Worker thread of a ComputePool. It answers its messages in the order it gets them:
- * - `replicate`: runs a whole replicate (every strategy, shared prefixes branched) and posts the value cubes
- *   back with their buffers transferred. Results depend only on (scenario, scale, seed, replicate), so any
- *   number of workers gives byte-identical output.
- * - `warm`: loads the chart renderer ahead of the report (no answer).
- * - `render`: renders one Vega-Lite spec to SVG (and PNG), exactly as the main thread would.
+ * Worker thread of a ComputePool. Tasks take their items from a counter shared with the other threads
+ * (`Atomics.add`), so every thread works until nothing is left and none waits for a hand-out:
+ * - `replicates`: runs whole replicates (every strategy, shared prefixes branched) and posts each one's value
+ *   cubes back with their buffers transferred, then `replicates-done`; then, when a report follows, it loads
+ *   the chart renderer while the main thread summarises. Results depend only on (scenario, scale, seed, replicate), so any number of workers gives
+ *   byte-identical output.
+ * - `render`: renders charts to SVG (and PNG) exactly as the main thread would, then `render-done`.
+ * A failure is posted as `error`.
  */
 import { parentPort } from 'node:worker_threads';
 import { compileModel, type Model } from '../engine/compileModel';
@@ -14,25 +16,34 @@ import { type Scenario, scenarioSchema } from '../scenario/schema';
 
 export type ToWorker =
   | {
-      type: 'replicate';
+      type: 'replicates';
       scenario: Scenario;
       scale: number;
       strategies: string[];
       seed: number;
-      replicate: number;
+      replicates: number;
+      /** Int32Array over a SharedArrayBuffer: [next replicate to take]. */
+      counter: Int32Array;
+      /** Load the chart renderer once the replicates are done (a report follows). */
+      warm: boolean;
     }
-  | { type: 'warm' }
-  | { type: 'render'; spec: ReportChart['spec']; png: boolean };
+  | { type: 'render'; specs: ReportChart['spec'][]; png: boolean; counter: Int32Array };
 
 export type FromWorker =
   | { type: 'replicate'; result: ReplicateResult }
-  | { type: 'render'; svg: string; png?: Uint8Array }
+  | { type: 'replicates-done' }
+  | { type: 'rendered'; index: number; svg: string; png?: Uint8Array }
+  | { type: 'render-done' }
   | { type: 'error'; error: string };
 
 let cachedKey = '';
 let cached: Model | null = null;
 
-function replicate(job: Extract<ToWorker, { type: 'replicate' }>): void {
+function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(msg, transfer);
+}
+
+function replicates(job: Extract<ToWorker, { type: 'replicates' }>): void {
   const key = `${job.scale}|${JSON.stringify(job.scenario)}`;
   if (!cached || cachedKey !== key) {
     // Re-validate: zod builds fresh parameter objects here, instead of the structured-clone copies, whose
@@ -40,15 +51,18 @@ function replicate(job: Extract<ToWorker, { type: 'replicate' }>): void {
     cached = compileModel(scenarioSchema.parse(job.scenario), job.scale);
     cachedKey = key;
   }
-  const res = runReplicate(cached, job.strategies, job.seed, job.replicate);
-  // The layout and the calendar are the same for every run: the main thread puts its own back.
-  for (const run of res.runs) {
-    (run as { layout: unknown }).layout = null;
-    (run as { dates: unknown }).dates = null;
+  for (let r = Atomics.add(job.counter, 0, 1); r < job.replicates; r = Atomics.add(job.counter, 0, 1)) {
+    const res = runReplicate(cached, job.strategies, job.seed, r);
+    // The layout and the calendar are the same for every run: the main thread puts its own back.
+    for (const run of res.runs) {
+      (run as { layout: unknown }).layout = null;
+      (run as { dates: unknown }).dates = null;
+    }
+    post({ type: 'replicate', result: res }, [
+      ...new Set(res.runs.map((x) => x.values.buffer as ArrayBuffer)),
+    ]);
   }
-  const transfer = res.runs.map((r) => r.values.buffer as ArrayBuffer);
-  const msg: FromWorker = { type: 'replicate', result: res };
-  parentPort!.postMessage(msg, [...new Set(transfer)]);
+  post({ type: 'replicates-done' });
 }
 
 let renderer: Promise<typeof import('../io/renderCharts')> | null = null;
@@ -59,39 +73,39 @@ const loadRenderer = () => {
 
 async function render(job: Extract<ToWorker, { type: 'render' }>): Promise<void> {
   const { renderSvg, svgToPng } = await loadRenderer();
-  const svg = await renderSvg(job.spec);
-  const msg: FromWorker = { type: 'render', svg };
-  if (job.png) {
-    msg.png = await svgToPng(svg);
-    parentPort!.postMessage(msg, [msg.png.buffer as ArrayBuffer]);
-  } else parentPort!.postMessage(msg);
+  for (let c = Atomics.add(job.counter, 0, 1); c < job.specs.length; c = Atomics.add(job.counter, 0, 1)) {
+    const svg = await renderSvg(job.specs[c]);
+    if (job.png) {
+      const png = await svgToPng(svg);
+      post({ type: 'rendered', index: c, svg, png }, [png.buffer as ArrayBuffer]);
+    } else post({ type: 'rendered', index: c, svg });
+  }
+  post({ type: 'render-done' });
 }
 
 function fail(e: unknown): void {
-  const msg: FromWorker = { type: 'error', error: e instanceof Error ? e.message : String(e) };
-  parentPort!.postMessage(msg);
+  post({ type: 'error', error: e instanceof Error ? e.message : String(e) });
 }
 
-// Renders are asynchronous: chain them so answers keep the order of the messages (and vega's SVG ids, reset
-// per chart, never interleave).
+// Tasks run one after the other, in the order they came (renders are asynchronous, so they are chained).
 let chain: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (job: ToWorker) => {
-  if (job.type === 'replicate') {
+  if (job.type === 'replicates') {
     chain = chain.then(() => {
       try {
-        replicate(job);
+        replicates(job);
       } catch (e) {
         fail(e);
+        return;
       }
+      // Nothing is left to simulate: load the chart renderer while the main thread summarises.
+      if (!job.warm) return;
+      return loadRenderer().then(
+        () => undefined,
+        () => undefined,
+      );
     });
-  } else if (job.type === 'warm') {
-    chain = chain.then(() =>
-      loadRenderer().then(
-        () => undefined,
-        () => undefined,
-      ),
-    );
   } else if (job.type === 'render') {
     chain = chain.then(() => render(job).catch(fail));
   }

@@ -42,7 +42,13 @@ describe('ComputePool', () => {
   it('renders charts on the worker, byte-identical to rendering them here, in chart order', async () => {
     const charts = buildCharts(makeFixture());
     const here = await renderCharts(charts);
-    const there = await pool.renderCharts(charts);
+    // All on the worker (this thread does not help) …
+    const there = await pool.renderCharts(charts).done;
+    // … and shared between the worker and this thread.
+    const job = pool.renderCharts(charts);
+    await job.help?.();
+    const shared = await job.done;
+    expect(shared.map((c) => c.svg)).toEqual(here.map((c) => c.svg));
     expect(there.map((c) => c.id)).toEqual(charts.map((c) => c.id));
     expect(there.map((c) => c.svg)).toEqual(here.map((c) => c.svg));
     for (const c of there) expect(c.svg.startsWith('<svg')).toBe(true);
@@ -51,15 +57,15 @@ describe('ComputePool', () => {
   it('reports a chart that fails to render as an error, and stays usable', async () => {
     const good = buildCharts(makeFixture())[0];
     const bad: ReportChart = { ...good, id: 'broken', spec: { mark: 'no-such-mark' } as never };
-    await expect(pool.renderCharts([bad])).rejects.toThrow(Error);
-    const [again] = await pool.renderCharts([good]);
+    await expect(pool.renderCharts([bad]).done).rejects.toThrow(Error);
+    const [again] = await pool.renderCharts([good]).done;
     expect(again.svg.startsWith('<svg')).toBe(true);
   }, 60_000);
 
   it('with one thread renders here and starts no worker', async () => {
     const one = new ComputePool(1);
     const charts = buildCharts(makeFixture()).slice(0, 2);
-    const out = await one.renderCharts(charts);
+    const out = await one.renderCharts(charts).done;
     expect(out.map((c) => c.id)).toEqual(charts.map((c) => c.id));
     await one.close();
   }, 60_000);

@@ -103,7 +103,10 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     const bar = progress(io, 'replicates', Boolean(opts.quiet));
     let reps: Awaited<ReturnType<ComputePool['runReplicates']>>;
     try {
-      reps = await pool.runReplicates(model, picked.strategies, seed, replicates, (d, t) => bar.update(d, t));
+      reps = await pool.runReplicates(model, picked.strategies, seed, replicates, {
+        onDone: (d, t) => bar.update(d, t),
+        thenRender: Boolean(opts.report),
+      });
     } finally {
       bar.stop();
     }

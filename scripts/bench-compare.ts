@@ -2,7 +2,7 @@
  * Strategy-comparison benchmark (issue: comparison; report): the flagship comparison at its defaults
  * (all strategies, outputs.replicates replicates) through the real CLI, with --workers 1 and --workers 2,
  * without and with the report. Prints one JSON line per configuration (wall seconds, including start-up)
- * and a final line with the speed-up and the time the report adds.
+ * and a final line with the speed-ups (with and without the report) and the time the report adds.
  * Run: npm run bench (after npm run build).
  */
 import { spawnSync } from 'node:child_process';
@@ -43,16 +43,20 @@ try {
   time(1, false); // warm the file cache
   const w1 = time(1, false);
   const w2 = time(2, false);
+  const w1r = time(1, true);
   const w2r = time(2, true);
   const same =
     readFileSync(join(tmp, 'w1', 'summary.json'), 'utf8') ===
       readFileSync(join(tmp, 'w2', 'summary.json'), 'utf8') &&
     readFileSync(join(tmp, 'w1', 'timeseries.csv'), 'utf8') ===
-      readFileSync(join(tmp, 'w2', 'timeseries.csv'), 'utf8');
+      readFileSync(join(tmp, 'w2', 'timeseries.csv'), 'utf8') &&
+    readFileSync(join(tmp, 'w1r', 'report.html'), 'utf8') ===
+      readFileSync(join(tmp, 'w2r', 'report.html'), 'utf8');
   console.log(
     JSON.stringify({
       speedupWall: +(w1.wall / w2.wall).toFixed(2),
       speedupSimulation: +(w1.sim / w2.sim).toFixed(2),
+      speedupWallWithReport: +(w1r.wall / w2r.wall).toFixed(2),
       reportAddsSeconds: +(w2r.wall - w2.wall).toFixed(2),
       identicalForWorkers1And2: same,
     }),

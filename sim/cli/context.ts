@@ -9,7 +9,21 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
+let pipesGuarded = false;
+
+/** A reader that goes away early (`trustsim schema | head`) is not an error: the files are already written. */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 export function nodeIO(): CliIO {
+  guardPipes();
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -108,3 +108,20 @@ describe('trustsim list', () => {
     expect(stackLines(r.err)).toEqual([]);
   });
 });
+
+describe('trustsim with a reader that stops early', () => {
+  it('`trustsim schema | head -c 20` exits 0 without an EPIPE trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { ROOT, ensureWorkerBuilt } = await import('../helpers/cli');
+    ensureWorkerBuilt();
+    const bin = join(ROOT, 'bin/trustsim.mjs');
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" schema | head -c 20 >/dev/null`],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.status).toBe(0);
+  }, 60_000);
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { L_COMPENSATION, L_DONATION, refreshOverall } from '../../sim/engine/World';
 import { markAware } from '../../sim/incidents/becomeAware';
 import { collectMetrics } from '../../sim/metrics/collectMetrics';
+import { BASE_METRICS } from '../../sim/metrics/metricLayout';
 import { makeWorld, metric, scenario } from '../helpers/world';
 
 function twoAgents() {
@@ -101,5 +102,15 @@ describe('collectMetrics', () => {
       'trending',
     ])
       expect(metric(w, 0, name, 1)).toBeNaN();
+  });
+});
+
+describe('metricLayout and collectMetrics agree on columns', () => {
+  it('puts every base metric at its position in BASE_METRICS (collectMetrics writes by that position)', () => {
+    const { w } = makeWorld(scenario());
+    BASE_METRICS.forEach((name, i) => {
+      expect(w.layout.index[name]).toBe(i);
+    });
+    expect(w.layout.names.slice(0, BASE_METRICS.length)).toEqual([...BASE_METRICS]);
   });
 });

@@ -35,7 +35,9 @@ describe('ComputePool', () => {
     for (const r of reps) {
       const alone = runReplicate(model, ids, 7, r.replicate);
       expect(r.runs.map((x) => x.strategy)).toEqual(ids);
-      r.runs.forEach((run, k) => expect(Array.from(run.values)).toEqual(Array.from(alone.runs[k].values)));
+      for (const [k, run] of r.runs.entries()) {
+        expect(Array.from(run.values)).toEqual(Array.from(alone.runs[k].values));
+      }
     }
   }, 60_000);
 

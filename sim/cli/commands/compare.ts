@@ -94,10 +94,6 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
   // The pool's worker threads start now, so their start-up overlaps this thread's first replicates; the same
   // threads then render the report's charts.
   const pool = new ComputePool(Math.min(workers, replicates));
-  let reportSeconds = 0;
-  let simSeconds = 0;
-  let res: ReturnType<typeof assembleComparison>;
-  let out: string;
   try {
     const t0 = performance.now();
     const bar = progress(io, 'replicates', Boolean(opts.quiet));
@@ -110,9 +106,13 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     } finally {
       bar.stop();
     }
-    res = assembleComparison(model, { ...picked, replicates, seed, targetHalfWidth: opts.ciWidth }, reps);
-    simSeconds = (performance.now() - t0) / 1000;
-    out = opts.out ?? `out/${res.summary.scenario}`;
+    const res = assembleComparison(
+      model,
+      { ...picked, replicates, seed, targetHalfWidth: opts.ciWidth },
+      reps,
+    );
+    const simSeconds = (performance.now() - t0) / 1000;
+    const out = opts.out ?? `out/${res.summary.scenario}`;
     const manifest = buildManifest({
       command: 'compare',
       scenarioFile: file,
@@ -130,37 +130,33 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
         },
       },
     });
-    const done = res;
     // The charts start rendering on the worker threads now, while this thread writes the tables.
-    const report = opts.report
-      ? (await import('../../io/writeReport')).prepareReport(buildReportInput(model, done, manifest), {
-          png: Boolean(opts.png),
-          render: (charts, o) => pool.renderCharts(charts, o),
-        })
-      : null;
-    await writeAtomicDir(out, async (dir) => {
-      await writeText(dir, 'summary.json', jsonText(done.summary));
-      await writeText(dir, 'timeseries.csv', seriesCsv(done.series));
-      await writeText(dir, 'manifest.json', jsonText(manifest));
-      if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(done.byStrategy.flat()));
-      if (report) {
-        const { writePreparedReport } = await import('../../io/writeReport');
-        reportSeconds = (await writePreparedReport(dir, report)).seconds;
-      }
+    const reporting = opts.report ? await import('../../io/writeReport') : null;
+    const report = reporting?.prepareReport(buildReportInput(model, res, manifest), {
+      png: Boolean(opts.png),
+      render: (charts, o) => pool.renderCharts(charts, o),
     });
+    let reportSeconds = 0;
+    await writeAtomicDir(out, async (dir) => {
+      await writeText(dir, 'summary.json', jsonText(res.summary));
+      await writeText(dir, 'timeseries.csv', seriesCsv(res.series));
+      await writeText(dir, 'manifest.json', jsonText(manifest));
+      if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(res.byStrategy.flat()));
+      if (reporting && report) reportSeconds = (await reporting.writePreparedReport(dir, report)).seconds;
+    });
+    for (const w of res.summary.warnings) io.err(`warning: ${w}\n`);
+    if (!opts.quiet) {
+      io.err(
+        `compared ${picked.strategies.length} strategies × ${replicates} replicates in ${simSeconds.toFixed(1)} s` +
+          ` (${workers} worker${workers === 1 ? '' : 's'}; shared prefixes saved ${(100 * res.branching.saving).toFixed(0)}% of world-days)` +
+          (opts.report ? `; report built in ${reportSeconds.toFixed(1)} s` : '') +
+          '\n',
+      );
+    }
+    io.out(
+      `${out}/summary.json\n${out}/timeseries.csv\n${out}/manifest.json\n${opts.report ? `${out}/report.html\n${out}/report.ipynb\n` : ''}`,
+    );
   } finally {
     await pool.close();
   }
-  for (const w of res.summary.warnings) io.err(`warning: ${w}\n`);
-  if (!opts.quiet) {
-    io.err(
-      `compared ${picked.strategies.length} strategies × ${replicates} replicates in ${simSeconds.toFixed(1)} s` +
-        ` (${workers} worker${workers === 1 ? '' : 's'}; shared prefixes saved ${(100 * res.branching.saving).toFixed(0)}% of world-days)` +
-        (opts.report ? `; report built in ${reportSeconds.toFixed(1)} s` : '') +
-        '\n',
-    );
-  }
-  io.out(
-    `${out}/summary.json\n${out}/timeseries.csv\n${out}/manifest.json\n${opts.report ? `${out}/report.html\n${out}/report.ipynb\n` : ''}`,
-  );
 }

@@ -80,14 +80,7 @@ export function actOnBehaviour(w: World): void {
       }
     }
   }
-  if (groupOn) {
-    for (let k = 0; k < K; k++) {
-      if (!I.active[k] || I.resolved[k] || I.lawsuits[k] > 0 || I.groupSize[k] < p.lawsuitGroupSize) continue;
-      if (u01(keys.lawsuit, day, k, 0) < p.lawsuitHazard) {
-        fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`, true);
-      }
-    }
-  }
+  if (groupOn) groupLawsuits(w, p);
   observerComplaints(w, m.announcements.aggrievedThreshold, p.complainMinor);
   const behaviourOn = mech.behaviour;
   if (behaviourOn) churnAndPurchase(w, p);
@@ -101,6 +94,22 @@ export function actOnBehaviour(w: World): void {
   for (let sg = 0; sg < pop.segments; sg++) {
     seg.purchases[sg] = s.buyRateSeg[sg];
     seg.revenueLostCum[sg] += s.lostRateSeg[sg];
+  }
+}
+
+/**
+ * Rights groups large enough file a lawsuit, with a daily hazard. Kept out of actOnBehaviour: a lawsuit is
+ * rare, and its first filing in the big kernel's optimised code (no type feedback yet) deoptimised it once
+ * per run.
+ */
+function groupLawsuits(w: World, p: BehaviourParams): void {
+  const I = w.s.inc;
+  const day = w.s.day;
+  for (let k = 0; k < I.active.length; k++) {
+    if (!I.active[k] || I.resolved[k] || I.lawsuits[k] > 0 || I.groupSize[k] < p.lawsuitGroupSize) continue;
+    if (u01(w.keys.lawsuit, day, k, 0) < p.lawsuitHazard) {
+      fileLawsuit(w, k, `Lawsuit filed (${w.model.incidents[k].label})`, true);
+    }
   }
 }
 

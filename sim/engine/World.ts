@@ -28,7 +28,10 @@ export interface Keys {
 }
 
 export function makeKeys(seed: number, replicate: number): Keys {
-  const k = (p: string) => streamKey(seed, replicate, p);
+  // Kept as int32 (u01 takes `key | 0` anyway, so draws are unchanged): every key is then a small integer and
+  // every Keys object keeps one hidden class. As uint32, a key ≥ 2³¹ is a heap number; the first such key
+  // generalises the field's representation and deoptimises every kernel that had read a small-integer key.
+  const k = (p: string) => streamKey(seed, replicate, p) | 0;
   return {
     claimant: k('incidents/claimant'),
     complaint: k('behaviour/complaint'),

@@ -8,19 +8,27 @@ import { join } from 'node:path';
 import type { RunResult } from '../engine/run';
 import type { SeriesRow } from '../experiment/types';
 import { stableStringify } from '../util/stableStringify';
-
-/** Numbers in CSV: shortest round-trip form, so reruns are byte-identical. */
-function num(v: number): string {
-  return Number.isFinite(v) ? String(v) : '';
-}
+import { ByteWriter } from './ByteWriter';
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Tidy rows strategy, replicate, day, date, segment, metric, value for runs (segment-undefined cells left out). */
-export function rawCsv(runs: RunResult[]): string {
-  const lines = ['strategy,replicate,day,date,segment,metric,value'];
+const COMMA = 44;
+const NEWLINE = 10;
+
+/** A number field: shortest round-trip form, empty when not finite. */
+function numField(out: ByteWriter, v: number): void {
+  if (Number.isFinite(v)) out.text(String(v));
+}
+
+/**
+ * Tidy rows strategy, replicate, day, date, segment, metric, value for runs (segment-undefined cells left out),
+ * as UTF-8 bytes.
+ */
+export function rawCsv(runs: RunResult[]): Uint8Array {
+  const out = new ByteWriter(1 << 20);
+  out.text('strategy,replicate,day,date,segment,metric,value\n');
   for (const run of runs) {
     const L = run.layout;
     const M = L.names.length;
@@ -32,30 +40,54 @@ export function rawCsv(runs: RunResult[]): string {
         for (let m = 0; m < M; m++) {
           const v = run.values[(d * rows + r) * M + m];
           if (Number.isNaN(v)) continue;
-          lines.push(`${prefix}${L.names[m]},${num(v)}`);
+          out.text(prefix);
+          out.text(L.names[m]);
+          out.char(COMMA);
+          numField(out, v);
+          out.char(NEWLINE);
         }
       }
     }
   }
-  return `${lines.join('\n')}\n`;
+  return out.bytes();
 }
 
-/** Aggregated rows strategy, day, date, segment, metric, mean, lo, hi (lo/hi bound the 90% interval across replicates). */
-export function seriesCsv(rows: SeriesRow[]): string {
-  const lines = ['strategy,day,date,segment,metric,mean,lo,hi'];
+/**
+ * Aggregated rows strategy, day, date, segment, metric, mean, lo, hi (lo/hi bound the 90% interval across
+ * replicates), as UTF-8 bytes. The row prefix is built once per strategy, day and segment.
+ */
+export function seriesCsv(rows: SeriesRow[]): Uint8Array {
+  const out = new ByteWriter(rows.length * 96);
+  out.text('strategy,day,date,segment,metric,mean,lo,hi\n');
+  let strategy = '';
+  let day = -1;
+  let segment = '';
+  let prefix = '';
   for (const r of rows) {
-    lines.push(
-      `${csvField(r.strategy)},${r.day},${r.date},${csvField(r.segment)},${r.metric},${num(r.mean)},${num(r.lo)},${num(r.hi)}`,
-    );
+    if (r.day !== day || r.strategy !== strategy || r.segment !== segment) {
+      strategy = r.strategy;
+      day = r.day;
+      segment = r.segment;
+      prefix = `${csvField(strategy)},${day},${r.date},${csvField(segment)},`;
+    }
+    out.text(prefix);
+    out.text(r.metric);
+    out.char(COMMA);
+    numField(out, r.mean);
+    out.char(COMMA);
+    numField(out, r.lo);
+    out.char(COMMA);
+    numField(out, r.hi);
+    out.char(NEWLINE);
   }
-  return `${lines.join('\n')}\n`;
+  return out.bytes();
 }
 
 export function jsonText(value: unknown): string {
   return `${stableStringify(value, 2)}\n`;
 }
 
-export async function writeText(dir: string, name: string, text: string): Promise<string> {
+export async function writeText(dir: string, name: string, text: string | Uint8Array): Promise<string> {
   const file = join(dir, name);
   await writeFile(file, text);
   return file;

@@ -46,7 +46,6 @@ export function collectMetrics(w: World): void {
   const L = w.layout;
   const M = L.names.length;
   const pop = w.pop;
-  const N = pop.n;
   const S = pop.segments;
   const K = w.model.incidents.length;
   // Per segment accumulators (row 0 = all): trust, ability, benevolence, integrity, promoters, detractors,
@@ -57,28 +56,51 @@ export function collectMetrics(w: World): void {
   const acc = scratch;
   acc.fill(0, 0, rows * Q);
   const { ta, tb, ti, T: overall, grievance, avoidance, claimantOf, satisfaction, groupJoin } = s;
-  const segment = pop.segment;
   const weight = pop.weight;
-  for (let i = 0; i < N; i++) {
-    const o = (segment[i] + 1) * Q;
-    const wt = weight[i];
-    const a = ta[i];
-    const b = tb[i];
-    const c = ti[i];
-    const T = overall[i];
-    acc[o] += wt * T;
-    acc[o + 1] += wt * a;
-    acc[o + 2] += wt * b;
-    acc[o + 3] += wt * c;
-    if (T >= PROMOTER_AT) acc[o + 4] += wt;
-    else if (T < DETRACTOR_BELOW) acc[o + 5] += wt;
-    acc[o + 6] += wt * grievance[i];
-    acc[o + 7] += wt * avoidance[i];
-    if (claimantOf[i] >= 0) {
-      acc[o + 8] += wt * satisfaction[i];
-      acc[o + 9] += wt;
+  const segStart = pop.segStart;
+  // Agents of a segment are contiguous, so each segment sums into locals (kept in registers) and is stored once:
+  // the same additions in the same order as one pass over all agents.
+  for (let g = 0; g < S; g++) {
+    let sT = 0;
+    let sA = 0;
+    let sB = 0;
+    let sI = 0;
+    let promoters = 0;
+    let detractors = 0;
+    let sG = 0;
+    let sAv = 0;
+    let sSat = 0;
+    let claimants = 0;
+    let members = 0;
+    for (let i = segStart[g], end = segStart[g + 1]; i < end; i++) {
+      const wt = weight[i];
+      const T = overall[i];
+      sT += wt * T;
+      sA += wt * ta[i];
+      sB += wt * tb[i];
+      sI += wt * ti[i];
+      if (T >= PROMOTER_AT) promoters += wt;
+      else if (T < DETRACTOR_BELOW) detractors += wt;
+      sG += wt * grievance[i];
+      sAv += wt * avoidance[i];
+      if (claimantOf[i] >= 0) {
+        sSat += wt * satisfaction[i];
+        claimants += wt;
+      }
+      if (groupJoin[i] >= 0) members += wt;
     }
-    if (groupJoin[i] >= 0) acc[o + 10] += wt;
+    const o = (g + 1) * Q;
+    acc[o] = sT;
+    acc[o + 1] = sA;
+    acc[o + 2] = sB;
+    acc[o + 3] = sI;
+    acc[o + 4] = promoters;
+    acc[o + 5] = detractors;
+    acc[o + 6] = sG;
+    acc[o + 7] = sAv;
+    acc[o + 8] = sSat;
+    acc[o + 9] = claimants;
+    acc[o + 10] = members;
   }
   for (let r = 1; r < rows; r++) for (let q = 0; q < Q; q++) acc[q] += acc[r * Q + q];
   const I = s.inc;

@@ -23,86 +23,111 @@ export function spreadWordOfMouth(w: World): void {
   else if (rule === 'deffuant') deffuant(w);
 }
 
+/**
+ * Incident talk. The scan over spreaders is kept small (its draws inline); what a spreader who talks does is in
+ * `talk`, called for the few who talk today.
+ */
 function incidentTalk(w: World): void {
   const s = w.s;
   const I = s.inc;
   const m = w.model.scenario.model;
   const p = m.wom;
   const mediaOn = m.mechanisms.media;
+  const pop = w.pop;
+  const talkativeness = pop.talkativeness;
+  const N = pop.n;
+  const day = s.day;
+  const talkKey = w.keys.talk;
+  const forgetKey = w.keys.forget;
+  const { spreading, aware, grievance } = s;
+  const rate = p.talkRate * 2;
+  const arousal = p.arousalGain;
+  const forget = p.forgetProbability;
+  for (let k = 0; k < I.active.length; k++) {
+    if (!I.active[k]) continue;
+    const base = k * N;
+    const a = I.attention[k];
+    const salience = mediaOn ? 0.3 + (0.7 * a) / (a + 2 * m.media.salientThreshold + 1e-9) : 1;
+    for (let i = 0; i < N; i++) {
+      if (spreading[base + i] !== 1 || aware[base + i] >= day) continue;
+      const pt = rate * talkativeness[i] * (1 + arousal * grievance[i]) * salience;
+      // A talker who met someone already aware may stop spreading (stifled): then it does not also forget.
+      if (u01(talkKey, day, i, k) < pt && talk(w, k, i)) continue;
+      if (forget > 0 && u01(forgetKey, day, i, k) < forget) spreading[base + i] = 2;
+    }
+  }
+}
+
+/**
+ * Spreader i talks about incident k today: counts the post, reaches each tie or one random tie, makes unaware
+ * ties aware and passes its stance on as evidence. Returns true when it was stifled (met someone aware).
+ */
+function talk(w: World, k: number, i: number): boolean {
+  const s = w.s;
+  const I = s.inc;
+  const p = w.model.scenario.model.wom;
   const { offsets, targets, weights } = w.graph;
   const pop = w.pop;
   const N = pop.n;
   const day = s.day;
   const keys = w.keys;
-  const evidenceStance = p.stanceRule === 'evidence';
-  const buffer = m.trust.commitmentBuffer;
-  const eps = p.confidenceBound;
+  const inc = w.model.incidents[k];
+  const base = k * N;
   const eachTie = p.contact === 'each-tie';
-  for (let k = 0; k < I.active.length; k++) {
-    if (!I.active[k]) continue;
-    const inc = w.model.incidents[k];
-    const base = k * N;
-    const a = I.attention[k];
-    const salience = mediaOn ? 0.3 + (0.7 * a) / (a + 2 * m.media.salientThreshold + 1e-9) : 1;
-    for (let i = 0; i < N; i++) {
-      if (s.spreading[base + i] !== 1 || s.aware[base + i] >= day) continue;
-      const pt = p.talkRate * 2 * pop.talkativeness[i] * (1 + p.arousalGain * s.grievance[i]) * salience;
-      if (u01(keys.talk, day, i, k) < pt) {
-        const Ti = s.T[i];
-        const recovered = s.claimantOf[i] === k && (s.flags[i] & F_RECOVERED) !== 0;
-        const defender = Ti >= 0.75 && pop.commitment[i] >= 0.5;
-        const negative = !(recovered || defender);
-        const wt = pop.weight[i];
-        const sg = pop.segment[i];
-        if (negative) {
-          s.seg.womNeg[sg] += wt;
-          I.posts[k] += wt;
-        } else s.seg.womPos[sg] += wt;
-        const q = Math.min(1, p.contactProbability * (negative ? p.negativityWeight : 1));
-        const off = offsets[i];
-        const deg = offsets[i + 1] - off;
-        let from = off;
-        let to = off + deg;
-        if (!eachTie) {
-          if (deg === 0 || u01(keys.contact, day, i, k) >= q) {
-            from = to;
-          } else {
-            from = off + Math.floor(u01(keys.contact, day, i, 1000 + k) * deg);
-            to = from + 1;
-          }
-        }
-        let metAware = false;
-        for (let e = from; e < to; e++) {
-          if (eachTie && u01(keys.contact, day, i, e * 37 + k) >= q) continue;
-          const j = targets[e];
-          if (j === i) continue;
-          if (s.aware[base + j] < 0) becomeAware(w, inc, j);
-          else metAware = true;
-          if (evidenceStance) {
-            const Tj = s.T[j];
-            if (Math.abs(Ti - Tj) > eps) continue;
-            const infl = p.influence * (weights ? weights[e] : 1) * (0.5 + pop.susceptibility[j]);
-            if (negative) {
-              addEvidence(
-                w.ev,
-                j,
-                -infl * inc.mixA,
-                -infl * inc.mixB,
-                -infl * inc.mixI,
-                thirdPartyFactor(buffer, pop.commitment[j]),
-              );
-            } else addEvidence(w.ev, j, infl / 3, infl / 3, infl / 3, 1);
-          }
-        }
-        if (metAware && p.stifleProbability > 0 && u01(keys.stifle, day, i, k) < p.stifleProbability) {
-          s.spreading[base + i] = 2;
-          continue;
-        }
-      }
-      if (p.forgetProbability > 0 && u01(keys.forget, day, i, k) < p.forgetProbability)
-        s.spreading[base + i] = 2;
+  const Ti = s.T[i];
+  const recovered = s.claimantOf[i] === k && (s.flags[i] & F_RECOVERED) !== 0;
+  const defender = Ti >= 0.75 && pop.commitment[i] >= 0.5;
+  const negative = !(recovered || defender);
+  const wt = pop.weight[i];
+  const sg = pop.segment[i];
+  if (negative) {
+    s.seg.womNeg[sg] += wt;
+    I.posts[k] += wt;
+  } else s.seg.womPos[sg] += wt;
+  const q = Math.min(1, p.contactProbability * (negative ? p.negativityWeight : 1));
+  const off = offsets[i];
+  const deg = offsets[i + 1] - off;
+  let from = off;
+  let to = off + deg;
+  if (!eachTie) {
+    if (deg === 0 || u01(keys.contact, day, i, k) >= q) {
+      from = to;
+    } else {
+      from = off + Math.floor(u01(keys.contact, day, i, 1000 + k) * deg);
+      to = from + 1;
     }
   }
+  const evidenceStance = p.stanceRule === 'evidence';
+  const buffer = w.model.scenario.model.trust.commitmentBuffer;
+  const eps = p.confidenceBound;
+  let metAware = false;
+  for (let e = from; e < to; e++) {
+    if (eachTie && u01(keys.contact, day, i, e * 37 + k) >= q) continue;
+    const j = targets[e];
+    if (j === i) continue;
+    if (s.aware[base + j] < 0) becomeAware(w, inc, j);
+    else metAware = true;
+    if (evidenceStance) {
+      const Tj = s.T[j];
+      if (Math.abs(Ti - Tj) > eps) continue;
+      const infl = p.influence * (weights ? weights[e] : 1) * (0.5 + pop.susceptibility[j]);
+      if (negative) {
+        addEvidence(
+          w.ev,
+          j,
+          -infl * inc.mixA,
+          -infl * inc.mixB,
+          -infl * inc.mixI,
+          thirdPartyFactor(buffer, pop.commitment[j]),
+        );
+      } else addEvidence(w.ev, j, infl / 3, infl / 3, infl / 3, 1);
+    }
+  }
+  if (metAware && p.stifleProbability > 0 && u01(keys.stifle, day, i, k) < p.stifleProbability) {
+    s.spreading[base + i] = 2;
+    return true;
+  }
+  return false;
 }
 
 /** Candidate index of the chatter skip-sampler; far above any agent id so it never meets a per-agent draw. */

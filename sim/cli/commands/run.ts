@@ -86,7 +86,7 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
   const summary = summarise(model, [strategy], [[result]], { baseline: null, seed });
   const csv = rawCsv([result]);
   if (!opts.out) {
-    if (opts.format.includes('csv')) io.out(csv);
+    if (opts.format.includes('csv')) io.out(new TextDecoder().decode(csv));
     else io.out(jsonText(summary));
     return;
   }

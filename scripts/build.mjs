@@ -2,18 +2,17 @@
 // Runs on `npm ci` (prepare) and before the tests; takes well under a second.
 // Dependencies stay external, except mathjs: bundling it keeps only the factories sim/scenario/condition.ts
 // imports (about 0.3 s less start-up for the CLI and for every worker thread than loading all of mathjs).
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((d) => d !== 'mathjs');
-// Stale chunks from earlier builds would pile up (their names carry a content hash).
-rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 
 const common = { bundle: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' };
-await Promise.all([
+const [node] = await Promise.all([
   build({
     ...common,
+    metafile: true,
     entryPoints: { trustsim: 'sim/cli/main.ts', worker: 'sim/node/worker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
@@ -34,3 +33,13 @@ await Promise.all([
     target: 'es2022',
   }),
 ]);
+
+// Chunks of earlier builds would pile up (their names carry a content hash). They are removed after this build,
+// and only when more than ten minutes old: a CLI or worker started from the previous build may still import one
+// lazily (the chart renderer), e.g. a test file running beside the one that rebuilt.
+const chunks = new URL('../dist/chunks/', import.meta.url);
+const current = new Set(Object.keys(node.metafile.outputs).map((f) => f.replace(/^dist\/chunks\//, '')));
+for (const f of readdirSync(chunks)) {
+  const file = new URL(f, chunks);
+  if (!current.has(f) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
+}

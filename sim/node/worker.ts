@@ -3,7 +3,7 @@
  * (`Atomics.add`), so every thread works until nothing is left and none waits for a hand-out:
  * - `replicates`: runs whole replicates (every strategy, shared prefixes branched) and posts each one's value
  *   cubes back with their buffers transferred, then `replicates-done`; then, when a report follows, it loads
- *   the chart renderer while the main thread summarises. Results depend only on (scenario, scale, seed, replicate), so any number of workers gives
+ *   the chart renderer and warms it up on a small chart while the main thread summarises. Results depend only on (scenario, scale, seed, replicate), so any number of workers gives
  *   byte-identical output.
  * - `render`: renders charts to SVG (and PNG) exactly as the main thread would, then `render-done`.
  * A failure is posted as `error`.
@@ -99,10 +99,12 @@ parentPort?.on('message', (job: ToWorker) => {
         fail(e);
         return;
       }
-      // Nothing is left to simulate: load the chart renderer while the main thread summarises.
+      // Nothing is left to simulate: load the chart renderer and render a small warm-up chart while the main
+      // thread summarises, so the report's charts start on compiled code. A failure here is not fatal: the
+      // render task would report it.
       if (!job.warm) return;
       return loadRenderer().then(
-        () => undefined,
+        (m) => m.warmUpRenderer().catch(() => undefined),
         () => undefined,
       );
     });

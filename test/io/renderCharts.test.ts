@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileChart, renderCharts, renderSvg, svgToPng, writeCharts } from '../../sim/io/renderCharts';
+import {
+  compileChart,
+  renderCharts,
+  renderSvg,
+  svgToPng,
+  warmUpRenderer,
+  writeCharts,
+} from '../../sim/io/renderCharts';
 import { buildCharts } from '../../sim/report/buildCharts';
 import { makeFixture } from '../fixtures/report/makeFixture';
 
@@ -37,6 +44,14 @@ describe('renderCharts', () => {
     const b = await renderSvg(heat.spec);
     expect(a).toContain('id="gradient_0"');
     expect(b).toBe(a);
+  });
+
+  it('warms up without changing what it renders next (the worker threads warm up before the report)', async () => {
+    const before = await Promise.all(charts.map((c) => renderSvg(c.spec)));
+    await warmUpRenderer();
+    const after = await Promise.all(charts.map((c) => renderSvg(c.spec)));
+    expect(after).toEqual(before);
+    expect(after[0]).toBe(readFileSync(join(GOLDEN, `${charts[0].id}.svg`), 'utf8'));
   });
 
   it('does not depend on the machine timezone', async () => {

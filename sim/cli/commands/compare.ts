@@ -80,21 +80,26 @@ manifest.json, and the report: report.html, report.ipynb, charts/*.vl.json and c
 }
 
 export async function compareCommand(file: string, opts: CompareCliOptions, io: CliIO): Promise<void> {
-  const scenario = await loadOrFail(file, io, opts.scale);
-  const model = compileModel(scenario, opts.scale);
-  let picked: { strategies: string[]; baseline: string | null };
+  // The pool's worker threads start first, so their start-up overlaps this thread's reading and checking of the
+  // scenario; they run replicates and then render the report's charts. The replicate count is not known yet:
+  // a thread beyond it finds no replicate left and only helps with the charts.
+  const threads = opts.workers ?? Math.max(1, Math.min(availableParallelism(), opts.replicates ?? Infinity));
+  const pool = new ComputePool(threads);
   try {
-    picked = resolveStrategies(model, opts.strategies, opts.baseline);
-  } catch (e) {
-    throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
-  }
-  const replicates = opts.replicates ?? scenario.outputs.replicates;
-  const seed = opts.seed ?? scenario.outputs.seed;
-  const workers = opts.workers ?? Math.max(1, Math.min(availableParallelism(), replicates));
-  // The pool's worker threads start now, so their start-up overlaps this thread's first replicates; the same
-  // threads then render the report's charts.
-  const pool = new ComputePool(Math.min(workers, replicates));
-  try {
+    const scenario = await loadOrFail(file, io, opts.scale);
+    const model = compileModel(scenario, opts.scale);
+    let picked: { strategies: string[]; baseline: string | null };
+    try {
+      picked = resolveStrategies(model, opts.strategies, opts.baseline);
+    } catch (e) {
+      throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
+    }
+    const replicates = opts.replicates ?? scenario.outputs.replicates;
+    const seed = opts.seed ?? scenario.outputs.seed;
+    const workers = Math.min(threads, replicates);
+    // The report's modules load before the replicates: with worker threads, they take more replicates meanwhile
+    // instead of waiting for this thread to load them after its last one.
+    const reporting = opts.report ? await import('../../io/writeReport') : null;
     const t0 = performance.now();
     const bar = progress(io, 'replicates', Boolean(opts.quiet));
     let reps: Awaited<ReturnType<ComputePool['runReplicates']>>;
@@ -131,7 +136,6 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
       },
     });
     // The charts start rendering on the worker threads now, while this thread writes the tables.
-    const reporting = opts.report ? await import('../../io/writeReport') : null;
     const report = reporting?.prepareReport(buildReportInput(model, res, manifest), {
       png: Boolean(opts.png),
       render: (charts, o) => pool.renderCharts(charts, o),

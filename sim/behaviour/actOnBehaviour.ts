@@ -1,6 +1,6 @@
 import { F_DIRTY, F_OBS_COMPLAINT_DONE, F_RECOVERED, L_LEGAL, type World } from '../engine/World';
 import { CHURNED, OWNER } from '../population/Population';
-import { u01 } from '../rng/hash';
+import { dayKey, u01, u01At } from '../rng/hash';
 import type { BehaviourParams } from '../scenario/schema';
 import { fastSigmoid } from './fastSigmoid';
 
@@ -116,7 +116,7 @@ function groupLawsuits(w: World, p: BehaviourParams): void {
 /** Aggrieved customers who are not claimants complain once, with probability complainMinor. */
 function observerComplaints(w: World, aggrievedAt: number, complainMinor: number): void {
   const { claimantOf, grievance, flags, status } = w.s;
-  const key = w.keys.observerComplaint;
+  const key = dayKey(w.keys.observerComplaint, 0);
   const n = claimantOf.length;
   for (let i = 0; i < n; i++) {
     if (
@@ -127,7 +127,7 @@ function observerComplaints(w: World, aggrievedAt: number, complainMinor: number
     )
       continue;
     flags[i] |= F_OBS_COMPLAINT_DONE;
-    if (u01(key, 0, i, 0) < complainMinor) observerComplaint(w, i);
+    if (u01At(key, i, 0) < complainMinor) observerComplaint(w, i);
   }
 }
 
@@ -143,8 +143,7 @@ function churnAndPurchase(w: World, p: BehaviourParams): void {
   const pChurn0 = w.pChurn0;
   const price = p.priceCny;
   const clv = p.clvCny;
-  const key = w.keys.churn;
-  const day = s.day;
+  const key = dayKey(w.keys.churn, s.day);
   const n = flags.length;
   for (let i = 0; i < n; i++) {
     const st = status[i];
@@ -163,7 +162,7 @@ function churnAndPurchase(w: World, p: BehaviourParams): void {
       flags[i] &= ~F_DIRTY;
     }
     // Churn in excess of the pre-crisis rate is the crisis' own (common random numbers keep it paired).
-    if (st === OWNER && pChurn[i] > 0 && u01(key, day, i, 0) < pChurn[i]) {
+    if (st === OWNER && pChurn[i] > 0 && u01At(key, i, 0) < pChurn[i]) {
       const sg = segment[i];
       const wt = weight[i];
       status[i] = CHURNED;

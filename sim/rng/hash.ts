@@ -103,3 +103,38 @@ export function u01(key: number, day: number, agent: number, k = 0): number {
   h ^= h >>> 16;
   return (h >>> 0) * INV_TWO_POW_32;
 }
+
+const imul = Math.imul;
+
+/**
+ * The running hash of u01(key, day, ·, ·) after its first word: hoist it out of a loop over agents, then draw with
+ * `u01At(dayKey(key, day), agent, k)`, which equals `u01(key, day, agent, k)` (a property test checks it).
+ */
+export function dayKey(key: number, day: number): number {
+  let w = imul(day, C1);
+  w = imul((w << 15) | (w >>> 17), C2);
+  const h = (key | 0) ^ w;
+  return (imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * u01 with the (key, day) part done by `dayKey`: two mixing rounds and the finaliser. Its body is small enough
+ * for the optimising compiler to inline it at several call sites of one kernel (u01's is not: two inlined
+ * copies use up a function's inlining budget, and a call that is not inlined boxes its result).
+ */
+export function u01At(dk: number, agent: number, k: number): number {
+  let w = imul(agent, C1);
+  w = imul((w << 15) | (w >>> 17), C2);
+  let h = dk ^ w;
+  h = (imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+  w = imul(k, C1);
+  w = imul((w << 15) | (w >>> 17), C2);
+  h ^= w;
+  h = (imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) ^ 12;
+  h ^= h >>> 16;
+  h = imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) * INV_TWO_POW_32;
+}

@@ -1,6 +1,6 @@
 import { F_DIRTY, F_RECOVERED, refreshOverall, type World } from '../engine/World';
 import { becomeAware } from '../incidents/becomeAware';
-import { u01 } from '../rng/hash';
+import { dayKey, u01, u01At } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
 
 /**
@@ -37,8 +37,8 @@ function incidentTalk(w: World): void {
   const talkativeness = pop.talkativeness;
   const N = pop.n;
   const day = s.day;
-  const talkKey = w.keys.talk;
-  const forgetKey = w.keys.forget;
+  const talkKey = dayKey(w.keys.talk, day);
+  const forgetKey = dayKey(w.keys.forget, day);
   const { spreading, aware, grievance } = s;
   const rate = p.talkRate * 2;
   const arousal = p.arousalGain;
@@ -52,8 +52,8 @@ function incidentTalk(w: World): void {
       if (spreading[base + i] !== 1 || aware[base + i] >= day) continue;
       const pt = rate * talkativeness[i] * (1 + arousal * grievance[i]) * salience;
       // A talker who met someone already aware may stop spreading (stifled): then it does not also forget.
-      if (u01(talkKey, day, i, k) < pt && talk(w, k, i)) continue;
-      if (forget > 0 && u01(forgetKey, day, i, k) < forget) spreading[base + i] = 2;
+      if (u01At(talkKey, i, k) < pt && talk(w, k, i)) continue;
+      if (forget > 0 && u01At(forgetKey, i, k) < forget) spreading[base + i] = 2;
     }
   }
 }
@@ -157,7 +157,8 @@ function chatter(w: World): void {
   const pop = w.pop;
   const N = pop.n;
   const day = s.day;
-  const keys = w.keys;
+  const chatterKey = dayKey(w.keys.chatter, day);
+  const valenceKey = dayKey(w.keys.valence, day);
   const kappa = p.chatterSharpness;
   const eps = p.confidenceBound;
   const buffer = m.trust.commitmentBuffer;
@@ -172,15 +173,15 @@ function chatter(w: World): void {
   let i = -1;
   let r = 0;
   for (;;) {
-    if (pmax < 1) i += 1 + Math.floor(Math.log(1 - u01(keys.chatter, day, SKIP_SLOT, r++)) / lq);
+    if (pmax < 1) i += 1 + Math.floor(Math.log(1 - u01At(chatterKey, SKIP_SLOT, r++)) / lq);
     else i++;
     if (i >= N) break;
     const Ti = T[i];
     const dis = Ti < 0.5 ? (0.5 - Ti) * 2 : 0;
     const pc = p.chatterRate * 2 * pop.talkativeness[i] * (1 + p.dissatisfiedTalkGain * dis);
-    if (u01(keys.chatter, day, i, 0) * pmax >= pc) continue;
+    if (u01At(chatterKey, i, 0) * pmax >= pc) continue;
     const tk = Ti ** kappa;
-    const positive = u01(keys.valence, day, i, 0) < tk / (tk + (1 - Ti) ** kappa);
+    const positive = u01At(valenceKey, i, 0) < tk / (tk + (1 - Ti) ** kappa);
     const wt = pop.weight[i];
     if (positive) s.seg.womPos[pop.segment[i]] += wt;
     else s.seg.womNeg[pop.segment[i]] += wt;
@@ -188,7 +189,7 @@ function chatter(w: World): void {
     const off = offsets[i];
     const deg = offsets[i + 1] - off;
     if (deg === 0) continue;
-    const e = off + Math.floor(u01(keys.chatter, day, i, 1) * deg);
+    const e = off + Math.floor(u01At(chatterKey, i, 1) * deg);
     const j = targets[e];
     if (j === i || Math.abs(Ti - T[j]) > eps) continue;
     const infl = infl0 * (weights ? weights[e] : 1) * (0.5 + pop.susceptibility[j]);

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmix32, hash4, hashString, streamKey, u01 } from '../../sim/rng/hash';
+import { dayKey, fmix32, hash4, hashString, streamKey, u01, u01At } from '../../sim/rng/hash';
 import { chiSquare, correlation, moments, seMean } from './statistics';
 
 const N = 1_000_000;
 const KEY = streamKey(20250101, 0, 'test/u01');
 
 describe('hashString', () => {
+  it('equals u01At(dayKey(key, day), agent, k), the form hoisted out of loops over agents', () => {
+    const i32 = fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 });
+    fc.assert(
+      fc.property(i32, i32, i32, i32, (key, day, agent, k) => {
+        expect(u01At(dayKey(key, day), agent, k)).toBe(u01(key, day, agent, k));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+    expect(u01At(dayKey(KEY, 3), 17, 2)).toBe(u01(KEY, 3, 17, 2));
+  });
+
   it('is stable: pinned values guard against accidental changes to the mixing', () => {
     expect(hashString('')).toBe(fmix32(0x811c9dc5));
     expect(hashString('wom')).toBe(hashString('wom'));

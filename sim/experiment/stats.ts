@@ -42,9 +42,37 @@ export function sd(xs: ArrayLike<number>): number {
   return Math.sqrt(ss / (n - 1));
 }
 
+/**
+ * Sorts `a` in place exactly as `Float64Array.prototype.sort` does (ascending, −0 before +0, NaN last), by
+ * insertion sort when it is short. For the 20-odd replicates of a series cell this is several times faster
+ * than the built-in sort, whose per-call cost dominates at that size (a property test checks they agree).
+ */
+export function sortInPlace(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (n > 32) return a.sort();
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && sortsBefore(x, a[j])) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
+}
+
+/** The built-in typed-array order: numbers ascending, −0 before +0, NaN after everything. */
+function sortsBefore(x: number, y: number): boolean {
+  if (x < y) return true;
+  if (Number.isNaN(x)) return false;
+  if (Number.isNaN(y)) return true;
+  return x === 0 && y === 0 && 1 / x < 1 / y;
+}
+
 /** Ascending copy of `xs` (numeric order; NaN sorts last). The input is not modified. */
 export function sortedCopy(xs: ArrayLike<number>): Float64Array {
-  return Float64Array.from(xs).sort();
+  return sortInPlace(Float64Array.from(xs));
 }
 
 function checkProbability(p: number): void {

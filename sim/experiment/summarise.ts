@@ -3,7 +3,7 @@ import type { RunResult } from '../engine/run';
 import { COMPANY_METRICS, metricDirection } from '../metrics/metricLayout';
 import { pairedComparison } from './paired';
 import { rankStrategies } from './ranking';
-import { areaUnderCurve, metricStats, quantileSorted } from './stats';
+import { areaUnderCurve, metricStats, quantileSorted, sortInPlace } from './stats';
 import type {
   CompareSummary,
   Comparison,
@@ -189,7 +189,7 @@ export function aggregateSeries(byStrategy: RunResult[][], strategyIds: string[]
             sum += v;
           }
           if (nan) continue;
-          buf.sort();
+          sortInPlace(buf);
           rows.push({
             strategy: id,
             day: d,

@@ -9,6 +9,7 @@ import {
   quantile,
   quantileSorted,
   sd,
+  sortInPlace,
   tCritical95,
 } from '../../sim/experiment/stats';
 
@@ -214,5 +215,29 @@ describe('properties', () => {
         expect(Math.abs(area - c * Math.max(0, n - 1))).toBeLessThanOrEqual(1e-12 * Math.abs(c) * n + 1e-300);
       }),
     );
+  });
+});
+
+describe('sortInPlace', () => {
+  const value = fc.oneof(
+    fc.double(),
+    fc.constantFrom(0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1, -1),
+  );
+  it('orders exactly like Float64Array.prototype.sort (−0 before +0, NaN last), short and long', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 80 }), (xs) => {
+        const ours = sortInPlace(Float64Array.from(xs));
+        const builtIn = Float64Array.from(xs).sort();
+        expect(ours.length).toBe(builtIn.length);
+        for (let i = 0; i < ours.length; i++) expect(Object.is(ours[i], builtIn[i])).toBe(true);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('sorts in place and returns the same array', () => {
+    const a = Float64Array.from([3, -0, Number.NaN, 0, -2]);
+    expect(sortInPlace(a)).toBe(a);
+    expect([...a].map((x) => (Object.is(x, -0) ? '-0' : String(x)))).toEqual(['-2', '-0', '0', '3', 'NaN']);
   });
 });

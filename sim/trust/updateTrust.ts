@@ -26,6 +26,7 @@ export interface TrustBaseline {
  * facet can never leave (0,1) however much evidence arrives in one day (see docs/ODD.md §7.1).
  */
 export function stepFacet(x: number, pos: number, neg: number, eta4: number, lambdaPeak: number): number {
+  if (pos === 0 && neg === 0) return x; // no evidence on this facet today (λ is finite, so d would be 0)
   const d = eta4 * (pos + lambda(x, lambdaPeak) * neg);
   if (d === 0) return x;
   return x / (x + (1 - x) * Math.exp(-d));

@@ -1,12 +1,14 @@
 // Bundles the CLI and the worker for Node and the engine for the browser.
 // Runs on `npm ci` (prepare) and before the tests; takes well under a second.
-// Dependencies stay external, except mathjs: bundling it keeps only the factories sim/scenario/condition.ts
-// imports (about 0.3 s less start-up for the CLI and for every worker thread than loading all of mathjs).
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// The Node bundles include their dependencies (only @resvg/resvg-js, which ships a native binary, stays
+// external). Loading one bundle instead of hundreds of package files makes start-up faster for the CLI and for
+// every worker thread: the CLI starts in about 0.13 s instead of 0.18 s, and vega with vega-lite load in about
+// 60 ms instead of 140 ms. Bundling mathjs also keeps only the factories sim/scenario/condition.ts imports
+// (about 0.3 s less than loading all of mathjs).
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((d) => d !== 'mathjs');
+const external = ['@resvg/resvg-js'];
 
 const common = { bundle: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 const [node] = await Promise.all([
@@ -22,6 +24,10 @@ const [node] = await Promise.all([
     format: 'esm',
     target: 'node20',
     external,
+    // Bundled CommonJS dependencies (commander, cli-progress, seedrandom) call require for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
   }),
   build({
     ...common,

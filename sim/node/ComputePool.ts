@@ -88,10 +88,22 @@ export interface RunReplicatesOptions {
 export class ComputePool {
   private readonly helpers: Helper[];
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
+    this.helpers = [];
+    this.grow(size);
+  }
+
+  /** Threads in the pool, this one included. */
+  get size(): number {
+    return this.helpers.length + 1;
+  }
+
+  /** Starts more worker threads until the pool has `size` threads (it never shrinks). */
+  grow(size: number): void {
     const n = Math.max(0, Math.floor(size) - 1);
-    const path = n > 0 ? workerPath() : '';
-    this.helpers = Array.from({ length: n }, () => new Helper(path));
+    if (n <= this.helpers.length) return;
+    const path = workerPath();
+    while (this.helpers.length < n) this.helpers.push(new Helper(path));
   }
 
   /** Runs replicates 0..n−1 of every strategy on every thread of the pool; results in replicate order. */

@@ -64,6 +64,31 @@ describe('ComputePool', () => {
     expect(again.svg.startsWith('<svg')).toBe(true);
   }, 60_000);
 
+  it('grows to more threads (never fewer) and gives the same replicates, with a report warm-up after them', async () => {
+    const grown = new ComputePool(1);
+    try {
+      expect(grown.size).toBe(1);
+      grown.grow(3);
+      expect(grown.size).toBe(3);
+      grown.grow(2);
+      expect(grown.size).toBe(3);
+      // More threads than replicates: the extra thread finds none left; thenRender warms the renderer up.
+      const reps = await grown.runReplicates(model, ids, 7, 2, { thenRender: true });
+      expect(reps.map((r) => r.replicate)).toEqual([0, 1]);
+      for (const r of reps) {
+        const alone = runReplicate(model, ids, 7, r.replicate);
+        for (const [k, run] of r.runs.entries()) {
+          expect(Array.from(run.values)).toEqual(Array.from(alone.runs[k].values));
+        }
+      }
+      const charts = buildCharts(makeFixture()).slice(0, 3);
+      const out = await grown.renderCharts(charts).done;
+      expect(out.map((c) => c.svg)).toEqual((await renderCharts(charts)).map((c) => c.svg));
+    } finally {
+      await grown.close();
+    }
+  }, 60_000);
+
   it('with one thread renders here and starts no worker', async () => {
     const one = new ComputePool(1);
     const charts = buildCharts(makeFixture()).slice(0, 2);

@@ -81,10 +81,10 @@ manifest.json, and the report: report.html, report.ipynb, charts/*.vl.json and c
 
 export async function compareCommand(file: string, opts: CompareCliOptions, io: CliIO): Promise<void> {
   // The pool's worker threads start first, so their start-up overlaps this thread's reading and checking of the
-  // scenario; they run replicates and then render the report's charts. The replicate count is not known yet:
-  // a thread beyond it finds no replicate left and only helps with the charts.
-  const threads = opts.workers ?? Math.max(1, Math.min(availableParallelism(), opts.replicates ?? Infinity));
-  const pool = new ComputePool(threads);
+  // scenario; they run replicates and then render the report's charts. Until the scenario gives the replicate
+  // count, at most one thread per core starts (a thread beyond the count only helps with the charts).
+  const requested = opts.workers ?? availableParallelism();
+  const pool = new ComputePool(Math.max(1, Math.min(requested, opts.replicates ?? availableParallelism())));
   try {
     const scenario = await loadOrFail(file, io, opts.scale);
     const model = compileModel(scenario, opts.scale);
@@ -96,7 +96,8 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     }
     const replicates = opts.replicates ?? scenario.outputs.replicates;
     const seed = opts.seed ?? scenario.outputs.seed;
-    const workers = Math.min(threads, replicates);
+    const workers = Math.max(1, Math.min(requested, replicates));
+    pool.grow(workers);
     // The report's modules load before the replicates: with worker threads, they take more replicates meanwhile
     // instead of waiting for this thread to load them after its last one.
     const reporting = opts.report ? await import('../../io/writeReport') : null;

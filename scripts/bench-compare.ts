@@ -1,8 +1,10 @@
 /**
  * Strategy-comparison benchmark (issue: comparison; report): the flagship comparison at its defaults
  * (all strategies, outputs.replicates replicates) through the real CLI, with --workers 1 and --workers 2,
- * without and with the report. Prints one JSON line per configuration (wall seconds, including start-up)
- * and a final line with the speed-ups (with and without the report) and the time the report adds.
+ * without and with the report. Prints one JSON line per configuration (wall seconds, including start-up, and the
+ * CPU seconds of all its threads) and a final line with the speed-ups (with and without the report), the time the
+ * report adds, and the most two workers could gain given the CPU they use: the one-worker wall time over half the
+ * two-worker CPU time.
  * Run: npm run bench (after npm run build).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,17 +15,33 @@ import { join } from 'node:path';
 const scenario = process.argv[2] ?? 'scenarios/xiaomi-trust-crisis-2025.yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'trustsim-bench-'));
 
-/** Wall seconds of the whole command, and the simulation seconds the CLI reports on stderr. */
-function time(workers: number, report: boolean): { wall: number; sim: number } {
+/** Wall and CPU seconds of the whole command, and the simulation seconds the CLI reports on stderr. */
+function time(workers: number, report: boolean): { wall: number; cpu: number; sim: number } {
   const out = join(tmp, `w${workers}${report ? 'r' : ''}`);
-  const args = ['bin/trustsim.mjs', 'compare', scenario, '--workers', String(workers), '--out', out];
+  const cpuFile = join(tmp, `cpu-${workers}${report ? 'r' : ''}.json`);
+  const args = [
+    '--import',
+    './scripts/cpu-at-exit.mjs',
+    'bin/trustsim.mjs',
+    'compare',
+    scenario,
+    '--workers',
+    String(workers),
+    '--out',
+    out,
+  ];
   if (!report) args.push('--no-report');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, TRUSTSIM_CPU_FILE: cpuFile },
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`compare failed (${r.status}): ${r.stderr}`);
   const sim = Number(/in ([0-9.]+) s/.exec(r.stderr)?.[1] ?? Number.NaN);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const usage = JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number };
+  const cpu = usage.user + usage.system;
   console.log(
     JSON.stringify({
       scenario,
@@ -32,11 +50,12 @@ function time(workers: number, report: boolean): { wall: number; sim: number } {
       strategies: manifest.strategies.length,
       replicates: manifest.replicates,
       wallSeconds: +seconds.toFixed(2),
+      cpuSeconds: +cpu.toFixed(2),
       simulationSeconds: sim,
       branchingSaving: manifest.branching?.saving,
     }),
   );
-  return { wall: seconds, sim };
+  return { wall: seconds, cpu, sim };
 }
 
 try {
@@ -58,6 +77,9 @@ try {
       speedupSimulation: +(w1.sim / w2.sim).toFixed(2),
       speedupWallWithReport: +(w1r.wall / w2r.wall).toFixed(2),
       reportAddsSeconds: +(w2r.wall - w2.wall).toFixed(2),
+      // Even with both cores busy all the time, two workers take at least half their CPU time.
+      speedupBound: +(w1.wall / (w2.cpu / 2)).toFixed(2),
+      speedupBoundWithReport: +(w1r.wall / (w2r.cpu / 2)).toFixed(2),
       identicalForWorkers1And2: same,
     }),
   );

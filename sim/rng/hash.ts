@@ -11,6 +11,7 @@ const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 const TWO_POW_32 = 4294967296;
 const INV_TWO_POW_32 = 1 / TWO_POW_32;
+const imul = Math.imul;
 
 /** MurmurHash3's finaliser: full avalanche of a 32-bit word. Returns a uint32. */
 export function fmix32(h: number): number {
@@ -73,38 +74,12 @@ export function streamKey(seed: number, replicate: number, purpose: string): num
  * Counter-based uniform in [0, 1) with 32 bits of resolution: a pure function of
  * (key, day, agent, k). `k` is a sub-index, e.g. the neighbour slot or the n-th draw of the day.
  *
- * This is `hash4(key, day, agent, k) · 2⁻³²` written out flat (a test checks they agree): the kernels call it
- * millions of times a replicate, and a flat body stays small enough for the optimising compiler to inline it
- * at every call site, where the nested calls used up its inlining budget in the large kernels. A call that
- * is not inlined returns its double boxed on the heap, which cost about 40 MB of garbage per replicate.
+ * This is `hash4(key, day, agent, k) · 2⁻³²` (a test checks they agree), in two parts: `dayKey` mixes in the
+ * day, `u01At` the agent and k. A loop over agents on one day calls `dayKey` once and `u01At` per agent.
  */
 export function u01(key: number, day: number, agent: number, k = 0): number {
-  let h = key | 0;
-  let w = Math.imul(day, C1);
-  w = Math.imul((w << 15) | (w >>> 17), C2);
-  h ^= w;
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  w = Math.imul(agent, C1);
-  w = Math.imul((w << 15) | (w >>> 17), C2);
-  h ^= w;
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  w = Math.imul(k, C1);
-  w = Math.imul((w << 15) | (w >>> 17), C2);
-  h ^= w;
-  h = (h << 13) | (h >>> 19);
-  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  h ^= 12;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) * INV_TWO_POW_32;
+  return u01At(dayKey(key, day), agent, k);
 }
-
-const imul = Math.imul;
 
 /**
  * The running hash of u01(key, day, ·, ·) after its first word: hoist it out of a loop over agents, then draw with
@@ -119,8 +94,8 @@ export function dayKey(key: number, day: number): number {
 
 /**
  * u01 with the (key, day) part done by `dayKey`: two mixing rounds and the finaliser. Its body is small enough
- * for the optimising compiler to inline it at several call sites of one kernel (u01's is not: two inlined
- * copies use up a function's inlining budget, and a call that is not inlined boxes its result).
+ * for the optimising compiler to inline it at several call sites of one kernel (u01 written out flat was not:
+ * two inlined copies used up a function's inlining budget, and a call that is not inlined boxes its result).
  */
 export function u01At(dk: number, agent: number, k: number): number {
   let w = imul(agent, C1);

@@ -70,7 +70,7 @@ describe('u01', () => {
     expect(u01(KEY, 3, 17)).toBe(hash4(KEY, 3, 17, 0) / 2 ** 32);
   });
 
-  it('is exactly hash4 · 2⁻³² (its body is hash4 written out flat) for any 32-bit arguments', () => {
+  it('is exactly hash4 · 2⁻³² (dayKey then u01At) for any 32-bit arguments', () => {
     const i32 = fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 });
     fc.assert(
       fc.property(i32, i32, i32, i32, (key, day, agent, k) => {

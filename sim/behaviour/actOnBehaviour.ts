@@ -97,11 +97,7 @@ export function actOnBehaviour(w: World): void {
   }
 }
 
-/**
- * Rights groups large enough file a lawsuit, with a daily hazard. Kept out of actOnBehaviour: a lawsuit is
- * rare, and its first filing in the big kernel's optimised code (no type feedback yet) deoptimised it once
- * per run.
- */
+/** Rights groups large enough file a lawsuit, with a daily hazard: an event with a media shock. */
 function groupLawsuits(w: World, p: BehaviourParams): void {
   const I = w.s.inc;
   const day = w.s.day;

@@ -97,11 +97,6 @@ export async function renderSvg(spec: ReportChart['spec']): Promise<string> {
   }
 }
 
-/**
- * A small chart with every mark, scale and guide kind the report uses (faceted layers of area, line, rule, text,
- * bar and point on a UTC time axis with a colour legend; a rect heatmap with a gradient legend; a vconcat).
- * Rendering it once compiles the renderer's code paths, so the report's first charts do not pay for that.
- */
 const WARM_UP_VALUES = [
   { s: 'a', g: 'x', date: '2025-01-01', end: '2025-01-02', mean: 0.5, lo: 0.4, hi: 0.6 },
   { s: 'a', g: 'x', date: '2025-01-02', end: '2025-01-03', mean: 0.55, lo: 0.45, hi: 0.65 },
@@ -109,6 +104,11 @@ const WARM_UP_VALUES = [
   { s: 'b', g: 'y', date: '2025-01-02', end: '2025-01-03', mean: 0.35, lo: 0.25, hi: 0.45 },
 ];
 const WARM_UP_TIME = { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: { format: '%d %b' } };
+/**
+ * A small chart with every mark, scale and guide kind the report uses (faceted layers of area, line, rule, text,
+ * bar and point on a UTC time axis with a colour legend; a rect heatmap with a gradient legend; a vconcat).
+ * Rendering it once compiles the renderer's code paths, so the report's first charts do not pay for that.
+ */
 const WARM_UP_SPEC = {
   data: { values: WARM_UP_VALUES },
   vconcat: [

@@ -3,8 +3,8 @@
  * (`Atomics.add`), so every thread works until nothing is left and none waits for a hand-out:
  * - `replicates`: runs whole replicates (every strategy, shared prefixes branched) and posts each one's value
  *   cubes back with their buffers transferred, then `replicates-done`; then, when a report follows, it loads
- *   the chart renderer and warms it up on a small chart while the main thread summarises. Results depend only on (scenario, scale, seed, replicate), so any number of workers gives
- *   byte-identical output.
+ *   the chart renderer and warms it up on a small chart while the main thread summarises. Results depend only
+ *   on (scenario, scale, seed, replicate), so any number of workers gives byte-identical output.
  * - `render`: renders charts to SVG (and PNG) exactly as the main thread would, then `render-done`.
  * A failure is posted as `error`.
  */

@@ -24,6 +24,19 @@ export interface Structure {
   clocks: ExposureClocks;
 }
 
+/** A constructor, not a literal: a literal's field types widen the second time it runs (V8). */
+class SharedStructure implements Structure {
+  declare pop: Population;
+  declare graph: Graph;
+  declare clocks: ExposureClocks;
+
+  constructor(pop: Population, graph: Graph, clocks: ExposureClocks) {
+    this.pop = pop;
+    this.graph = graph;
+    this.clocks = clocks;
+  }
+}
+
 export function buildNetwork(spec: NetworkSpec, pop: Population, seed: number, replicate: number): Graph {
   const rand = new Stream(seed, replicate, 'network').next;
   const n = pop.n;
@@ -60,7 +73,7 @@ export function buildStructure(model: Model, seed: number, replicate: number): S
     model.incidents.length,
     streamKey(seed, replicate, EXPOSURE_PURPOSE),
   );
-  return { pop, graph, clocks };
+  return new SharedStructure(pop, graph, clocks);
 }
 
 /** A fresh world at day 0 on a shared structure. */

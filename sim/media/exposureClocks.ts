@@ -16,6 +16,17 @@ export interface ExposureClocks {
   threshold: Float64Array[];
 }
 
+/** Built by a constructor, not a literal: a literal's field types widen the second time it runs (V8). */
+class Clocks implements ExposureClocks {
+  declare order: Int32Array[];
+  declare threshold: Float64Array[];
+
+  constructor(order: Int32Array[], threshold: Float64Array[]) {
+    this.order = order;
+    this.threshold = threshold;
+  }
+}
+
 /** Stream purpose of the exposure thresholds: keyed (seed, replicate, EXPOSURE_PURPOSE). */
 export const EXPOSURE_PURPOSE = 'media/exposure';
 
@@ -57,5 +68,5 @@ export function buildExposureClocks(pop: Population, incidents: number, key: num
     order.push(ord);
     threshold.push(sortedTh);
   }
-  return { order, threshold };
+  return new Clocks(order, threshold);
 }

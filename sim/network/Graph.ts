@@ -13,6 +13,43 @@ export interface Graph {
   directed: boolean;
 }
 
+/**
+ * Builds a Graph. Every graph comes from this one constructor rather than from object literals: V8 widens an
+ * object literal's field types the second time the literal runs, which would throw away every kernel compiled
+ * against the first replicate's network. One constructor keeps one hidden class with exact field types.
+ */
+class CsrGraph implements Graph {
+  declare n: number;
+  declare offsets: Int32Array;
+  declare targets: Int32Array;
+  declare weights: Float32Array | null;
+  declare directed: boolean;
+
+  constructor(
+    n: number,
+    offsets: Int32Array,
+    targets: Int32Array,
+    weights: Float32Array | null,
+    directed: boolean,
+  ) {
+    this.n = n;
+    this.offsets = offsets;
+    this.targets = targets;
+    this.weights = weights;
+    this.directed = directed;
+  }
+}
+
+export function csrGraph(
+  n: number,
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float32Array | null,
+  directed: boolean,
+): Graph {
+  return new CsrGraph(n, offsets, targets, weights, directed);
+}
+
 /** Out-degree of node i (its number of stored neighbours; a kept self loop counts once). */
 export function degree(g: Graph, i: number): number {
   return g.offsets[i + 1]! - g.offsets[i]!;

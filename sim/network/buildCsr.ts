@@ -1,4 +1,4 @@
-import type { Graph } from './Graph';
+import { csrGraph, type Graph } from './Graph';
 
 export interface BuildCsrOptions {
   /** Default false: each (u, v) is stored as u→v and v→u. */
@@ -105,7 +105,7 @@ export function buildCsr(
       if (weights !== null) weights[pos] = wByTarget![j]!;
     }
   }
-  if (!dedupe) return { n, offsets, targets, weights, directed };
+  if (!dedupe) return csrGraph(n, offsets, targets, weights, directed);
 
   // Pass 3: drop repeated targets within each row (adjacent after sorting), compacting in place.
   let out = 0;
@@ -125,14 +125,14 @@ export function buildCsr(
     rowStart = end;
   }
   offsets[n] = out;
-  if (out === arcs) return { n, offsets, targets, weights, directed };
-  return {
+  if (out === arcs) return csrGraph(n, offsets, targets, weights, directed);
+  return csrGraph(
     n,
     offsets,
-    targets: targets.slice(0, out),
-    weights: weights === null ? null : weights.slice(0, out),
+    targets.slice(0, out),
+    weights === null ? null : weights.slice(0, out),
     directed,
-  };
+  );
 }
 
 /** Exclusive prefix sums of counts[0..n) as a new Int32Array(n + 1); the last entry is the total. */

@@ -62,6 +62,46 @@ function drawInto(
 const EPS = 1e-4;
 
 /**
+ * The population's table. A class, not an object literal: V8 widens the field types of an object literal the
+ * second time the literal runs (when it builds the literal's boilerplate), which would throw away every kernel
+ * compiled during the first replicate. A constructor keeps one hidden class with exact field types (each field a
+ * known typed-array class) for every replicate.
+ */
+class PopulationTable implements Population {
+  declare n: number;
+  declare segments: number;
+  declare segStart: Int32Array;
+  declare segment: Uint16Array;
+  declare weight: Float64Array;
+  declare segSize: Float64Array;
+  declare commitment: Float32Array;
+  declare talkativeness: Float32Array;
+  declare mediaLevel: Uint8Array;
+  declare susceptibility: Float32Array;
+  declare ability0: Float64Array;
+  declare benevolence0: Float64Array;
+  declare integrity0: Float64Array;
+  declare status0: Uint8Array;
+
+  constructor(n: number, segments: number, segStart: Int32Array) {
+    this.n = n;
+    this.segments = segments;
+    this.segStart = segStart;
+    this.segment = new Uint16Array(n);
+    this.weight = new Float64Array(n);
+    this.segSize = new Float64Array(segments);
+    this.commitment = new Float32Array(n);
+    this.talkativeness = new Float32Array(n);
+    this.mediaLevel = new Uint8Array(n);
+    this.susceptibility = new Float32Array(n);
+    this.ability0 = new Float64Array(n);
+    this.benevolence0 = new Float64Array(n);
+    this.integrity0 = new Float64Array(n);
+    this.status0 = new Uint8Array(n);
+  }
+}
+
+/**
  * initPopulation: draws every agent's attributes from its segment's distributions. Each attribute has its
  * own stream keyed (seed, replicate, "population/<attribute>") so adding an attribute never shifts another.
  */
@@ -75,31 +115,16 @@ export function initPopulation(
   const segStart = new Int32Array(S + 1);
   for (let s = 0; s < S; s++) segStart[s + 1] = segStart[s] + agentCount(segments[s], scale);
   const n = segStart[S];
-  const pop: Population = {
-    n,
-    segments: S,
-    segStart,
-    segment: new Uint16Array(n),
-    weight: new Float64Array(n),
-    segSize: new Float64Array(S),
-    commitment: new Float32Array(n),
-    talkativeness: new Float32Array(n),
-    mediaLevel: new Uint8Array(n),
-    susceptibility: new Float32Array(n),
-    ability0: new Float64Array(n),
-    benevolence0: new Float64Array(n),
-    integrity0: new Float64Array(n),
-    status0: new Uint8Array(n),
-  };
-  const streams = {
-    ability: new Stream(seed, replicate, 'population/ability').next,
-    benevolence: new Stream(seed, replicate, 'population/benevolence').next,
-    integrity: new Stream(seed, replicate, 'population/integrity').next,
-    commitment: new Stream(seed, replicate, 'population/commitment').next,
-    talk: new Stream(seed, replicate, 'population/talkativeness').next,
-    media: new Stream(seed, replicate, 'population/mediaUse').next,
-    owner: new Stream(seed, replicate, 'population/owner').next,
-  };
+  const pop = new PopulationTable(n, S, segStart);
+  // One stream per attribute, as locals (an object literal holding them would change its field types at the
+  // second replicate, like the population's own).
+  const ability = new Stream(seed, replicate, 'population/ability').next;
+  const benevolence = new Stream(seed, replicate, 'population/benevolence').next;
+  const integrity = new Stream(seed, replicate, 'population/integrity').next;
+  const commitment = new Stream(seed, replicate, 'population/commitment').next;
+  const talk = new Stream(seed, replicate, 'population/talkativeness').next;
+  const mediaUse = new Stream(seed, replicate, 'population/mediaUse').next;
+  const owner = new Stream(seed, replicate, 'population/owner').next;
   const media = new Float32Array(n);
   for (let s = 0; s < S; s++) {
     const seg = segments[s];
@@ -109,15 +134,15 @@ export function initPopulation(
     pop.segment.fill(s, from, to);
     pop.weight.fill(w, from, to);
     pop.segSize[s] = seg.size;
-    drawInto(pop.ability0, from, to, seg.trust.ability, streams.ability);
-    drawInto(pop.benevolence0, from, to, seg.trust.benevolence, streams.benevolence);
-    drawInto(pop.integrity0, from, to, seg.trust.integrity, streams.integrity);
-    drawInto(pop.commitment, from, to, seg.commitment, streams.commitment);
-    drawInto(pop.talkativeness, from, to, seg.talkativeness, streams.talk);
-    drawInto(media, from, to, seg.mediaUse, streams.media);
+    drawInto(pop.ability0, from, to, seg.trust.ability, ability);
+    drawInto(pop.benevolence0, from, to, seg.trust.benevolence, benevolence);
+    drawInto(pop.integrity0, from, to, seg.trust.integrity, integrity);
+    drawInto(pop.commitment, from, to, seg.commitment, commitment);
+    drawInto(pop.talkativeness, from, to, seg.talkativeness, talk);
+    drawInto(media, from, to, seg.mediaUse, mediaUse);
     pop.susceptibility.fill(seg.susceptibility, from, to);
     for (let i = from; i < to; i++) {
-      pop.status0[i] = streams.owner() < seg.owners ? OWNER : PROSPECT;
+      pop.status0[i] = owner() < seg.owners ? OWNER : PROSPECT;
       pop.mediaLevel[i] = Math.round(Math.min(1, Math.max(0, media[i])) * MEDIA_LEVELS);
     }
   }

@@ -12,7 +12,7 @@ import { parentPort } from 'node:worker_threads';
 import { compileModel, type Model } from '../engine/compileModel';
 import { type ReplicateResult, runReplicate } from '../experiment/runReplicate';
 import type { ReportChart } from '../report/types';
-import { type Scenario, scenarioSchema } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 
 export type ToWorker =
   | {
@@ -36,6 +36,19 @@ export type FromWorker =
   | { type: 'render-done' }
   | { type: 'error'; error: string };
 
+/**
+ * A deep copy of plain data (objects, arrays, primitives) made by adding properties one by one, as the scenario
+ * parser (zod) builds them on the main thread. The scenario arrives already validated, so the worker does not
+ * load the schema library (about half of its bundle) only to rebuild it.
+ */
+export function rebuild(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rebuild);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = rebuild((value as Record<string, unknown>)[k]);
+  return out;
+}
+
 let cachedKey = '';
 let cached: Model | null = null;
 
@@ -46,9 +59,9 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
 function replicates(job: Extract<ToWorker, { type: 'replicates' }>): void {
   const key = `${job.scale}|${JSON.stringify(job.scenario)}`;
   if (!cached || cachedKey !== key) {
-    // Re-validate: zod builds fresh parameter objects here, instead of the structured-clone copies, whose
-    // hidden classes would make every parameter read in the hot loops slow.
-    cached = compileModel(scenarioSchema.parse(job.scenario), job.scale);
+    // Fresh objects built property by property, as the main thread's parse builds them: the structured-clone
+    // copies have hidden classes that make every parameter read in the hot loops slow.
+    cached = compileModel(rebuild(job.scenario) as Scenario, job.scale);
     cachedKey = key;
   }
   for (let r = Atomics.add(job.counter, 0, 1); r < job.replicates; r = Atomics.add(job.counter, 0, 1)) {

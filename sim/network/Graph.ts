@@ -18,7 +18,7 @@ export interface Graph {
  * object literal's field types the second time the literal runs, which would throw away every kernel compiled
  * against the first replicate's network. One constructor keeps one hidden class with exact field types.
  */
-class CsrGraph implements Graph {
+export class CsrGraph implements Graph {
   declare n: number;
   declare offsets: Int32Array;
   declare targets: Int32Array;
@@ -38,16 +38,6 @@ class CsrGraph implements Graph {
     this.weights = weights;
     this.directed = directed;
   }
-}
-
-export function csrGraph(
-  n: number,
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float32Array | null,
-  directed: boolean,
-): Graph {
-  return new CsrGraph(n, offsets, targets, weights, directed);
 }
 
 /** Out-degree of node i (its number of stored neighbours; a kept self loop counts once). */

@@ -1,4 +1,4 @@
-import { csrGraph, type Graph } from './Graph';
+import { CsrGraph, type Graph } from './Graph';
 
 export interface BuildCsrOptions {
   /** Default false: each (u, v) is stored as u→v and v→u. */
@@ -105,7 +105,7 @@ export function buildCsr(
       if (weights !== null) weights[pos] = wByTarget![j]!;
     }
   }
-  if (!dedupe) return csrGraph(n, offsets, targets, weights, directed);
+  if (!dedupe) return new CsrGraph(n, offsets, targets, weights, directed);
 
   // Pass 3: drop repeated targets within each row (adjacent after sorting), compacting in place.
   let out = 0;
@@ -125,8 +125,8 @@ export function buildCsr(
     rowStart = end;
   }
   offsets[n] = out;
-  if (out === arcs) return csrGraph(n, offsets, targets, weights, directed);
-  return csrGraph(
+  if (out === arcs) return new CsrGraph(n, offsets, targets, weights, directed);
+  return new CsrGraph(
     n,
     offsets,
     targets.slice(0, out),

@@ -1,4 +1,4 @@
-import { csrGraph, type Graph } from './Graph';
+import { CsrGraph, type Graph } from './Graph';
 
 /** Largest n accepted: n(n − 1) arcs at 4 bytes is 100 MB at n = 5000. */
 export const COMPLETE_GRAPH_MAX_N = 5000;
@@ -23,5 +23,5 @@ export function completeGraph(n: number): Graph {
     for (let j = 0; j < n; j++) if (j !== i) targets[pos++] = j;
   }
   offsets[n] = pos;
-  return csrGraph(n, offsets, targets, null, false);
+  return new CsrGraph(n, offsets, targets, null, false);
 }

@@ -61,12 +61,15 @@ export function seriesCsv(rows: SeriesRow[]): Uint8Array {
   out.text('strategy,day,date,segment,metric,mean,lo,hi\n');
   let strategy = '';
   let day = -1;
+  let date = '';
   let segment = '';
   let prefix = '';
   for (const r of rows) {
-    if (r.day !== day || r.strategy !== strategy || r.segment !== segment) {
+    // The prefix is rebuilt when any field in it changes (the date too, though in a real table it follows the day).
+    if (r.day !== day || r.strategy !== strategy || r.segment !== segment || r.date !== date) {
       strategy = r.strategy;
       day = r.day;
+      date = r.date;
       segment = r.segment;
       prefix = `${csvField(strategy)},${day},${r.date},${csvField(segment)},`;
     }

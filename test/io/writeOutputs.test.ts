@@ -121,6 +121,15 @@ describe('seriesCsv', () => {
     expect(text).toContain('a,0,2025-01-01,车主,trust,0.30000000000000004,0,1\n');
   });
 
+  it('writes each row’s own date, also when consecutive rows share strategy, day and segment', () => {
+    const base = { strategy: 's', day: 3, segment: 'all', metric: 'trust', mean: 0, lo: 0, hi: 0 };
+    const rs = [
+      { ...base, date: '2025-12-31' },
+      { ...base, date: '2025-01-01' },
+    ];
+    expect(decode(seriesCsv(rs))).toBe(referenceSeries(rs));
+  });
+
   it('equals the reference on random rows', () => {
     const row = fc.record({
       strategy: fc.constantFrom('a', 'b,c', 'd"e', '策略'),

@@ -109,7 +109,7 @@ const WARM_UP_TIME = { field: 'date', type: 'temporal', scale: { type: 'utc' }, 
  * bar and point on a UTC time axis with a colour legend; a rect heatmap with a gradient legend; a vconcat).
  * Rendering it once compiles the renderer's code paths, so the report's first charts do not pay for that.
  */
-const WARM_UP_SPEC = {
+export const WARM_UP_SPEC = {
   data: { values: WARM_UP_VALUES },
   vconcat: [
     {

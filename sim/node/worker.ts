@@ -92,11 +92,13 @@ const loadRenderer = () => {
 async function render(job: Extract<ToWorker, { type: 'render' }>): Promise<void> {
   const { renderSvg, svgToPng } = await loadRenderer();
   for (let c = Atomics.add(job.counter, 0, 1); c < job.specs.length; c = Atomics.add(job.counter, 0, 1)) {
-    const svg = await renderSvg(job.specs[c]);
-    if (job.png) {
-      const png = await svgToPng(svg);
-      post({ type: 'rendered', index: c, svg, png });
-    } else post({ type: 'rendered', index: c, svg });
+    const msg: Extract<FromWorker, { type: 'rendered' }> = {
+      type: 'rendered',
+      index: c,
+      svg: await renderSvg(job.specs[c]),
+    };
+    if (job.png) msg.png = await svgToPng(msg.svg);
+    post(msg);
   }
   post({ type: 'render-done' });
 }

@@ -1,9 +1,10 @@
 /**
- * Run by protectors.test.ts under `node --trace-protector-invalidation`: a two-thread pool runs four replicates of
- * the flagship case (the worker starts long before this thread's first replicate ends, so it takes some) and renders charts to SVG and PNG between markers, so the test can read whether any thread
- * invalidated a V8 protector while working. (Loading this script's modules through tsx before the first
- * marker invalidates some in this thread, and tearing the worker down after the last may too; neither slows the
- * work. The worker thread starts after the first marker.)
+ * Run by protectors.test.ts under `node --trace-protector-invalidation`: between markers, a two-thread pool runs
+ * four replicates of the flagship case (the worker starts long before this thread's first replicate ends, so it
+ * takes some) and renders charts to SVG and PNG, so the test can read whether any thread invalidated a V8
+ * protector while working. Loading this script's modules through tsx invalidates some in this thread before the
+ * first marker, and tearing the worker down may do so after the last; neither slows the work. The worker thread
+ * starts after the first marker.
  */
 import { compileModel } from '../../sim/engine/compileModel';
 import { loadScenario } from '../../sim/io/loadScenario';

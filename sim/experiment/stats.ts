@@ -124,23 +124,20 @@ export function ciHalfWidth95(sdValue: number, n: number): number {
 /**
  * Summary of one metric across replicates: mean, 90% percentile interval [lo, hi] = [Q(0.05), Q(0.95)]
  * (type-7 quantiles), 95% Student-t confidence interval of the mean, sample sd and n.
- * With a single replicate sd = 0, lo = hi = ci95 ends = the value. Throws on an empty sample.
+ * A single replicate gives no spread to estimate: lo = hi = the value, and sd and ci95 are null (not a
+ * zero-width interval, which would claim certainty). Throws on an empty sample.
  */
 export function metricStats(xs: ArrayLike<number>): MetricStats {
   const n = xs.length;
   requireNonEmpty(xs, 'metricStats');
   const m = mean(xs);
-  const s = sd(xs);
   const sorted = sortedCopy(xs);
+  const lo = quantileSorted(sorted, 0.05);
+  const hi = quantileSorted(sorted, 0.95);
+  if (n === 1) return { mean: m, lo, hi, ci95: null, sd: null, n };
+  const s = sd(xs);
   const half = ciHalfWidth95(s, n);
-  return {
-    mean: m,
-    lo: quantileSorted(sorted, 0.05),
-    hi: quantileSorted(sorted, 0.95),
-    ci95: [m - half, m + half],
-    sd: s,
-    n,
-  };
+  return { mean: m, lo, hi, ci95: [m - half, m + half], sd: s, n };
 }
 
 /**

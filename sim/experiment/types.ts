@@ -12,9 +12,10 @@ export interface MetricStats {
   lo: number;
   /** 95th percentile across replicates (upper bound of the 90% interval). */
   hi: number;
-  /** 95% confidence interval of the mean (Student t). */
-  ci95: [number, number];
-  sd: number;
+  /** 95% confidence interval of the mean (Student t); null with a single replicate, which gives no spread. */
+  ci95: [number, number] | null;
+  /** Sample standard deviation (n − 1); null with a single replicate. */
+  sd: number | null;
   n: number;
 }
 
@@ -42,8 +43,8 @@ export interface Comparison {
   /** 90% percentile interval of the per-replicate differences. */
   lo: number;
   hi: number;
-  /** 95% confidence interval of the mean difference. */
-  ci95: [number, number];
+  /** 95% confidence interval of the mean difference; null with a single replicate. */
+  ci95: [number, number] | null;
   /** Share of replicates in which the strategy is better than the baseline (ties count one half). */
   pBetter: number;
   /** +1 when larger values are better for this metric, −1 when smaller are better. */

@@ -44,7 +44,8 @@ export function replicatesNeeded(n: number, halfWidth: number, target: number): 
 
 /**
  * Warnings:
- * - when `replicates` < 20: the 90% interval (5th–95th percentile) rests on too few replicates;
+ * - with one replicate: there is no spread (lo = hi, and ci95 and sd are null);
+ * - when 2 ≤ `replicates` < 20: the 90% interval (5th–95th percentile) rests on too few replicates;
  * - when `targetHalfWidth` is given: for every strategy/metric whose 95% CI half-width exceeds it,
  *   the half-width reached and the replicates that would be needed (n·(half-width/target)², rounded up).
  * Returned sorted (code-unit order) and deduplicated.
@@ -52,7 +53,12 @@ export function replicatesNeeded(n: number, halfWidth: number, target: number): 
 export function replicateWarnings(input: ReplicateWarningsInput): string[] {
   const { replicates, metricsStats, targetHalfWidth } = input;
   const out = new Set<string>();
-  if (replicates < MIN_REPLICATES_FOR_INTERVAL) {
+  if (replicates === 1) {
+    out.add(
+      'A single replicate has no spread: lo = hi = its value, and ci95 and sd are null. For intervals, ' +
+        `compare ${MIN_REPLICATES_FOR_INTERVAL} or more replicates (trustsim compare --replicates ${MIN_REPLICATES_FOR_INTERVAL}).`,
+    );
+  } else if (replicates < MIN_REPLICATES_FOR_INTERVAL) {
     out.add(
       `The 90% interval is estimated from only ${replicates} replicate${replicates === 1 ? '' : 's'}; ` +
         `its ends are unreliable; use --replicates ${MIN_REPLICATES_FOR_INTERVAL} or more.`,
@@ -63,6 +69,7 @@ export function replicateWarnings(input: ReplicateWarningsInput): string[] {
       throw new RangeError(`targetHalfWidth must be a finite number > 0 (got ${targetHalfWidth})`);
     }
     for (const { strategy, metric, segment, stats } of metricsStats) {
+      if (stats.ci95 === null) continue; // one replicate: no CI (the warning above says so)
       const halfWidth = (stats.ci95[1] - stats.ci95[0]) / 2;
       if (!(halfWidth > targetHalfWidth)) continue;
       const where = segment !== undefined && segment !== 'all' ? ` (segment ${segment})` : '';

@@ -4,18 +4,28 @@ import { contentHash } from '../util/fnv';
 
 export const VERSION: string = pkg.version;
 
+/** One shell word: left bare when it is plain, else single-quoted (POSIX shells). */
+export function shellWord(arg: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * The run manifest: everything needed to rerun byte-identically (scenario hash, seed, replicates, strategies,
  * options, trustsim and Node versions). No clock readings, so reruns give identical manifests too.
+ * `rerun` is a ready command line: the command, the scenario and every option that shapes the outputs
+ * (`rerunArgs`, given by the command), so running it writes the same bytes (to the default folder, or add --out).
  */
 export function buildManifest(args: {
   command: string;
   scenarioFile: string;
   seed: number;
+  /** The first replicate run (run's --replicate); replicates are firstReplicate … firstReplicate + replicates − 1. */
+  firstReplicate?: number;
   replicates: number;
   strategies: string[];
   baseline: string | null;
   options: Record<string, unknown>;
+  rerunArgs: string[];
   extra?: Record<string, unknown>;
 }): Record<string, unknown> {
   let hash = '';
@@ -24,6 +34,8 @@ export function buildManifest(args: {
   } catch {
     hash = 'unreadable';
   }
+  const first = args.firstReplicate ?? 0;
+  const last = first + args.replicates - 1;
   return {
     trustsim: VERSION,
     node: process.version,
@@ -31,12 +43,12 @@ export function buildManifest(args: {
     scenario: args.scenarioFile,
     scenarioHash: hash,
     seed: args.seed,
-    replicateSeeds: `replicate r uses streams keyed (seed=${args.seed}, replicate=r), r = 0..${args.replicates - 1}`,
+    replicateSeeds: `replicate r uses streams keyed (seed=${args.seed}, replicate=r), r = ${first === last ? first : `${first}..${last}`}`,
     replicates: args.replicates,
     strategies: args.strategies,
     baseline: args.baseline,
     options: args.options,
-    rerun: `trustsim ${args.command} ${args.scenarioFile} --seed ${args.seed}${args.command === 'compare' ? ` --replicates ${args.replicates} --strategies ${args.strategies.join(',')}` : ` --strategy ${args.strategies[0]}`}`,
+    rerun: ['trustsim', args.command, args.scenarioFile, ...args.rerunArgs].map(shellWord).join(' '),
     ...(args.extra ?? {}),
   };
 }

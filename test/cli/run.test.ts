@@ -108,7 +108,11 @@ describe('trustsim run --out', () => {
     const trust = s.strategies[0].metrics.trust;
     expect(typeof trust.mean).toBe('number');
     expect(trust.lo).toBeLessThanOrEqual(trust.hi);
-    expect(trust.ci95).toHaveLength(2);
+    // One replicate: no spread to estimate, said so in a warning.
+    expect(trust.ci95).toBeNull();
+    expect(trust.sd).toBeNull();
+    expect(trust.n).toBe(1);
+    expect(s.warnings.join(' ')).toMatch(/single replicate has no spread/);
     expect(typeof s.strategies[0].metrics.trust_auc.mean).toBe('number');
     expect(s.comparisons).toEqual([]);
     expect(Array.isArray(s.warnings)).toBe(true);

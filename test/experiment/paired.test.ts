@@ -33,10 +33,10 @@ describe('pairedComparison, hand-computed example with a tie', () => {
     expect(c.diff).toBeCloseTo(1.2, 14);
     expect(c.lo).toBeCloseTo(-0.8, 14);
     expect(c.hi).toBeCloseTo(3.6, 14);
-    expect(c.ci95[0]).toBeCloseTo(1.2 - half, 12);
-    expect(c.ci95[1]).toBeCloseTo(1.2 + half, 12);
-    expect(c.ci95[0]).toBeCloseTo(-1.1883884, 6);
-    expect(c.ci95[1]).toBeCloseTo(3.5883884, 6);
+    expect(c.ci95![0]).toBeCloseTo(1.2 - half, 12);
+    expect(c.ci95![1]).toBeCloseTo(1.2 + half, 12);
+    expect(c.ci95![0]).toBeCloseTo(-1.1883884, 6);
+    expect(c.ci95![1]).toBeCloseTo(3.5883884, 6);
     expect(c.pBetter).toBeCloseTo(0.7, 15);
   });
 
@@ -66,9 +66,9 @@ describe('ties and errors', () => {
     expect(pairedComparison([1 + 1e-9], [1], meta).pBetter).toBe(1);
   });
 
-  it('a single replicate gives a zero-width ci95 at the difference', () => {
+  it('a single replicate gives no ci95 (null), and lo = hi = the difference', () => {
     const c = pairedComparison([3], [1], meta);
-    expect(c).toMatchObject({ diff: 2, lo: 2, hi: 2, ci95: [2, 2], pBetter: 1 });
+    expect(c).toMatchObject({ diff: 2, lo: 2, hi: 2, ci95: null, pBetter: 1 });
   });
 
   it('throws when lengths differ or there are no replicates', () => {
@@ -103,8 +103,11 @@ describe('properties', () => {
         expect(sb.pBetter).toBeLessThanOrEqual(1);
         expect(Math.abs(sb.pBetter + bs.pBetter - 1)).toBeLessThanOrEqual(1e-12);
         expect(sb.lo).toBeLessThanOrEqual(sb.hi);
-        expect(sb.ci95[0]).toBeLessThanOrEqual(sb.diff);
-        expect(sb.diff).toBeLessThanOrEqual(sb.ci95[1]);
+        if (s.length === 1) expect(sb.ci95).toBeNull();
+        else {
+          expect(sb.ci95![0]).toBeLessThanOrEqual(sb.diff);
+          expect(sb.diff).toBeLessThanOrEqual(sb.ci95![1]);
+        }
         expect(bs.diff === -sb.diff).toBe(true); // exact (±0 compare equal)
       }),
     );

@@ -61,16 +61,16 @@ describe('mean / sd / quantile on xs = [1, 2, 3, 4, 10]', () => {
     expect(st.hi).toBeCloseTo(8.8, 14);
     expect(st.sd).toBeCloseTo(3.5355339059, 9);
     expect(st.n).toBe(5);
-    expect(st.ci95[0]).toBeCloseTo(4 - half, 12);
-    expect(st.ci95[1]).toBeCloseTo(4 + half, 12);
-    expect(st.ci95[0]).toBeCloseTo(-0.3899449, 6);
-    expect(st.ci95[1]).toBeCloseTo(8.3899449, 6);
+    expect(st.ci95![0]).toBeCloseTo(4 - half, 12);
+    expect(st.ci95![1]).toBeCloseTo(4 + half, 12);
+    expect(st.ci95![0]).toBeCloseTo(-0.3899449, 6);
+    expect(st.ci95![1]).toBeCloseTo(8.3899449, 6);
   });
 });
 
 describe('metricStats edge cases', () => {
-  it('n = 1: sd 0, lo = hi = value, ci95 = [mean, mean]', () => {
-    expect(metricStats([7])).toEqual({ mean: 7, lo: 7, hi: 7, ci95: [7, 7], sd: 0, n: 1 });
+  it('n = 1: lo = hi = value; no spread to estimate, so sd and ci95 are null', () => {
+    expect(metricStats([7])).toEqual({ mean: 7, lo: 7, hi: 7, ci95: null, sd: null, n: 1 });
   });
 
   it('n = 2, [0, 2]: mean 1, sd √2, lo 0.1, hi 1.9, ci95 = 1 ± 12.7062047·√2/√2', () => {
@@ -80,8 +80,8 @@ describe('metricStats edge cases', () => {
     expect(st.sd).toBeCloseTo(Math.SQRT2, 14);
     expect(st.lo).toBeCloseTo(0.1, 14);
     expect(st.hi).toBeCloseTo(1.9, 14);
-    expect(st.ci95[0]).toBeCloseTo(1 - 12.7062047, 6);
-    expect(st.ci95[1]).toBeCloseTo(1 + 12.7062047, 6);
+    expect(st.ci95![0]).toBeCloseTo(1 - 12.7062047, 6);
+    expect(st.ci95![1]).toBeCloseTo(1 + 12.7062047, 6);
   });
 
   it('constant sample: zero-width intervals', () => {
@@ -182,9 +182,14 @@ describe('properties', () => {
       fc.property(sample, (xs) => {
         const st = metricStats(xs);
         expect(st.lo).toBeLessThanOrEqual(st.hi);
-        expect(st.ci95[0]).toBeLessThanOrEqual(st.mean);
-        expect(st.mean).toBeLessThanOrEqual(st.ci95[1]);
-        expect(st.sd).toBeGreaterThanOrEqual(0);
+        if (xs.length === 1) {
+          expect(st.ci95).toBeNull();
+          expect(st.sd).toBeNull();
+        } else {
+          expect(st.ci95![0]).toBeLessThanOrEqual(st.mean);
+          expect(st.mean).toBeLessThanOrEqual(st.ci95![1]);
+          expect(st.sd).toBeGreaterThanOrEqual(0);
+        }
         expect(st.n).toBe(xs.length);
       }),
     );

@@ -17,11 +17,22 @@ describe('replicateWarnings', () => {
     expect(replicateWarnings({ replicates: 5, metricsStats: [] })).toEqual([
       'The 90% interval is estimated from only 5 replicates; its ends are unreliable; use --replicates 20 or more.',
     ]);
-    expect(replicateWarnings({ replicates: 1, metricsStats: [] })).toEqual([
-      'The 90% interval is estimated from only 1 replicate; its ends are unreliable; use --replicates 20 or more.',
+    expect(replicateWarnings({ replicates: 2, metricsStats: [] })).toEqual([
+      'The 90% interval is estimated from only 2 replicates; its ends are unreliable; use --replicates 20 or more.',
     ]);
     expect(replicateWarnings({ replicates: 19, metricsStats: [] })).toHaveLength(1);
     expect(replicateWarnings({ replicates: 20, metricsStats: [] })).toEqual([]);
+  });
+
+  it('one replicate: says there is no spread, and skips the half-width check (no CI to check)', () => {
+    const one = {
+      strategy: 'a',
+      metric: 'trust',
+      stats: { mean: 1, lo: 1, hi: 1, ci95: null, sd: null, n: 1 },
+    };
+    expect(replicateWarnings({ replicates: 1, metricsStats: [one], targetHalfWidth: 0.01 })).toEqual([
+      'A single replicate has no spread: lo = hi = its value, and ci95 and sd are null. For intervals, compare 20 or more replicates (trustsim compare --replicates 20).',
+    ]);
   });
 
   it('no target: no half-width warnings however wide the intervals are', () => {

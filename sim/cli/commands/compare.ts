@@ -79,6 +79,25 @@ manifest.json, and the report: report.html, report.ipynb, charts/*.vl.json and c
     });
 }
 
+/** The options that shape compare's outputs, as command-line words (the manifest's `rerun`). */
+export function compareRerunArgs(
+  picked: { strategies: string[]; baseline: string | null },
+  replicates: number,
+  seed: number,
+  opts: CompareCliOptions,
+): string[] {
+  const args = ['--seed', String(seed), '--replicates', String(replicates)];
+  args.push('--strategies', picked.strategies.join(','));
+  // With no baseline, the same strategies give none again (neither the scenario's nor passive-firefighting).
+  if (picked.baseline !== null) args.push('--baseline', picked.baseline);
+  if (opts.scale !== 1) args.push('--scale', String(opts.scale));
+  if (opts.ciWidth !== undefined) args.push('--ci-width', String(opts.ciWidth));
+  if (opts.raw) args.push('--raw');
+  if (!opts.report) args.push('--no-report');
+  if (opts.png) args.push('--png');
+  return args;
+}
+
 export async function compareCommand(file: string, opts: CompareCliOptions, io: CliIO): Promise<void> {
   // The pool's worker threads start first, so their start-up overlaps this thread's reading and checking of the
   // scenario; they run replicates and then render the report's charts. Until the scenario gives the replicate
@@ -126,7 +145,14 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
       replicates,
       strategies: picked.strategies,
       baseline: picked.baseline,
-      options: { scale: opts.scale, raw: Boolean(opts.raw) },
+      options: {
+        scale: opts.scale,
+        raw: Boolean(opts.raw),
+        report: Boolean(opts.report),
+        png: Boolean(opts.png),
+        ciWidth: opts.ciWidth ?? null,
+      },
+      rerunArgs: compareRerunArgs(picked, replicates, seed, opts),
       extra: {
         branching: {
           worldDaysSimulated: res.branching.simulatedDays,

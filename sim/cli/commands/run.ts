@@ -94,10 +94,22 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
     command: 'run',
     scenarioFile: file,
     seed,
+    firstReplicate: opts.replicate,
     replicates: 1,
     strategies: [strategy],
     baseline: null,
     options: { scale: opts.scale, replicate: opts.replicate, format: opts.format },
+    rerunArgs: [
+      '--strategy',
+      strategy,
+      '--seed',
+      String(seed),
+      '--replicate',
+      String(opts.replicate),
+      ...(opts.scale !== 1 ? ['--scale', String(opts.scale)] : []),
+      '--format',
+      opts.format.join(','),
+    ],
   });
   await writeAtomicDir(opts.out, async (dir) => {
     if (opts.format.includes('csv')) await writeText(dir, 'timeseries.csv', csv);

@@ -42,7 +42,8 @@ export function progress(io: CliIO, label: string, quiet: boolean): Progress {
   if (quiet || !io.isTTY) return { update() {}, stop() {} };
   const color = !io.env.NO_COLOR;
   const bar = new SingleBar({
-    format: `${label} [{bar}] {value}/{total} | ETA {eta_formatted}`,
+    // The ETA is left open until the first item is done: before that there is no rate to go by.
+    format: `${label} [{bar}] {value}/{total} | ETA {etaText}`,
     barCompleteChar: color ? '\u2588' : '#',
     barIncompleteChar: color ? '\u2591' : '-',
     stream: process.stderr,
@@ -50,16 +51,27 @@ export function progress(io: CliIO, label: string, quiet: boolean): Progress {
     clearOnComplete: true,
   });
   let started = false;
+  let t0 = 0;
   return {
     update(done, total) {
       if (!started) {
-        bar.start(total, 0);
+        t0 = performance.now();
+        bar.start(total, 0, { etaText: '…' });
         started = true;
       }
-      bar.update(done);
+      const seconds = done > 0 ? ((performance.now() - t0) / 1000 / done) * (total - done) : Number.NaN;
+      bar.update(done, { etaText: Number.isFinite(seconds) ? formatEta(seconds) : '…' });
     },
     stop() {
       if (started) bar.stop();
     },
   };
+}
+
+/** "4s", "1m05s", "1h02m": an ETA at a glance. */
+export function formatEta(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

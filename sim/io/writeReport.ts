@@ -11,6 +11,7 @@ import { buildCharts } from '../report/buildCharts';
 import { buildReportHtml } from '../report/html';
 import { buildNotebook, notebookToJson } from '../report/notebook';
 import type { ReportChart } from '../report/types';
+import { shellWord } from './manifest';
 import { type ChartRenderer, type RenderJob, renderHere, writeCharts } from './renderCharts';
 import { readVegaBundles } from './vegaBundles';
 
@@ -94,6 +95,30 @@ export function writeReport(
   return writePreparedReport(dir, prepareReport(input, opts));
 }
 
+/**
+ * What to do when a folder has no report-input.json: a compare folder written with --no-report gets its own
+ * manifest's rerun line without --no-report; any other folder, the plain compare command.
+ */
+async function missingInputHint(dir: string): Promise<string> {
+  let manifest: { command?: unknown; rerun?: unknown } | null = null;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  } catch {
+    manifest = null;
+  }
+  if (
+    manifest?.command === 'compare' &&
+    typeof manifest.rerun === 'string' &&
+    /--no-report\b/.test(manifest.rerun)
+  ) {
+    const rerun = manifest.rerun.replace(/ --no-report\b/, '');
+    return `This folder was written by \`trustsim compare --no-report\`, which builds no report. Run it again without --no-report: ${rerun} --out ${shellWord(dir)}`;
+  }
+  if (manifest?.command === 'run')
+    return `This folder was written by \`trustsim run\`; reports come from \`trustsim compare <scenario> --out ${shellWord(dir)}\`.`;
+  return `Run \`trustsim compare <scenario> --out ${shellWord(dir)}\` first.`;
+}
+
 /** Read `<dir>/report-input.json` and check its shape enough to report a clear error. */
 export async function readReportInput(dir: string): Promise<ReportInput> {
   const file = join(dir, REPORT_INPUT_FILE);
@@ -101,7 +126,7 @@ export async function readReportInput(dir: string): Promise<ReportInput> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new Error(`${file}: not found. Run \`trustsim compare\` with --out ${dir} first.`);
+    throw new Error(`${file}: not found. ${await missingInputHint(dir)}`);
   }
   let value: unknown;
   try {

@@ -88,7 +88,19 @@ describe('trustsim compare', () => {
   it('exits 0 and lists the files it wrote on stdout; logs on stderr', () => {
     expect(run.err).not.toMatch(/internal error/);
     expect(run.code).toBe(0);
-    for (const f of ['summary.json', 'timeseries.csv', 'manifest.json', 'report.html', 'report.ipynb'])
+    // Every file in the folder, and nothing else, one per line.
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    expect(run.out.trim().split('\n').sort()).toEqual(files(out).sort());
+    for (const f of [
+      'summary.json',
+      'raw.csv',
+      'report-input.json',
+      'report.html',
+      join('charts', 'trust-over-time.svg'),
+    ])
       expect(run.out).toContain(join(out, f));
     expect(run.err).toMatch(/compared 4 strategies × 4 replicates/);
   });
@@ -227,6 +239,29 @@ describe('trustsim report', () => {
     expect(r.err).toContain('report-input.json');
     expect(r.err).toMatch(/not found/);
     expect(r.err).toMatch(/trustsim compare/);
+    expect(stackLines(r.err)).toEqual([]);
+  });
+
+  it('on a compare --no-report folder: exit 2, and the hint is its own rerun line without --no-report', async () => {
+    const bare = join(tmp.dir, 'bare');
+    const c = await cli(
+      'compare',
+      scenarioFile,
+      '--replicates',
+      '2',
+      '--scale',
+      '0.2',
+      '--no-report',
+      '-q',
+      '--out',
+      bare,
+    );
+    expect(c.code, c.err).toBe(0);
+    const r = await cli('report', bare);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/written by `trustsim compare --no-report`/);
+    const rerun = JSON.parse(readFileSync(join(bare, 'manifest.json'), 'utf8')).rerun as string;
+    expect(r.err).toContain(`${rerun.replace(' --no-report', '')} --out ${bare}`);
     expect(stackLines(r.err)).toEqual([]);
   });
 

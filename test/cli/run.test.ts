@@ -63,10 +63,13 @@ describe('trustsim run --out', () => {
     result = await cli('run', starter, '--strategy', 'honour', '--seed', '3', '--scale', '0.2', '--out', out);
   });
 
-  it('exits 0, prints the folder on stdout, logs on stderr', () => {
+  it('exits 0, lists the files it wrote on stdout, logs and warns on stderr', () => {
     expect(result.code).toBe(0);
-    expect(result.out.trim()).toBe(out);
+    expect(result.out).toBe(
+      `${['timeseries.csv', 'summary.json', 'manifest.json'].map((f) => join(out, f)).join('\n')}\n`,
+    );
     expect(result.err).toMatch(/ran honour/);
+    expect(result.err).toMatch(/^warning: A single replicate has no spread/m);
   });
 
   it('writes exactly timeseries.csv, summary.json and manifest.json', () => {

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { assembleComparison, resolveStrategies } from '../../experiment/compare';
@@ -131,6 +132,8 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     } finally {
       bar.stop();
     }
+    // The report takes about a second more: say so on a terminal, where the bar has just gone.
+    if (opts.report && !opts.quiet && io.isTTY) io.err('summarising and building the report…\n');
     const res = assembleComparison(
       model,
       { ...picked, replicates, seed, targetHalfWidth: opts.ciWidth },
@@ -168,12 +171,22 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
       render: (charts, o) => pool.renderCharts(charts, o),
     });
     let reportSeconds = 0;
+    // Every file written, relative to the folder (which is written beside `out` and then renamed to it).
+    const written: string[] = [];
     await writeAtomicDir(out, async (dir) => {
-      await writeText(dir, 'summary.json', jsonText(res.summary));
-      await writeText(dir, 'timeseries.csv', seriesCsv(res.series));
-      await writeText(dir, 'manifest.json', jsonText(manifest));
-      if (opts.raw) await writeText(dir, 'raw.csv', rawCsv(res.byStrategy.flat()));
-      if (reporting && report) reportSeconds = (await reporting.writePreparedReport(dir, report)).seconds;
+      const put = async (name: string, text: string | Uint8Array) => {
+        await writeText(dir, name, text);
+        written.push(name);
+      };
+      await put('summary.json', jsonText(res.summary));
+      await put('timeseries.csv', seriesCsv(res.series));
+      await put('manifest.json', jsonText(manifest));
+      if (opts.raw) await put('raw.csv', rawCsv(res.byStrategy.flat()));
+      if (reporting && report) {
+        const r = await reporting.writePreparedReport(dir, report);
+        reportSeconds = r.seconds;
+        written.push(...r.files.map((f) => relative(dir, f)));
+      }
     });
     for (const w of res.summary.warnings) io.err(`warning: ${w}\n`);
     if (!opts.quiet) {
@@ -184,9 +197,8 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
           '\n',
       );
     }
-    io.out(
-      `${out}/summary.json\n${out}/timeseries.csv\n${out}/manifest.json\n${opts.report ? `${out}/report.html\n${out}/report.ipynb\n` : ''}`,
-    );
+    // stdout: every file written, one per line (as `report` does), for scripts to pick up.
+    io.out(`${written.map((f) => join(out, f)).join('\n')}\n`);
   } finally {
     await pool.close();
   }

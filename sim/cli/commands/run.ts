@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { run } from '../../engine/run';
@@ -111,12 +112,16 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
       opts.format.join(','),
     ],
   });
+  const written: string[] = [];
   await writeAtomicDir(opts.out, async (dir) => {
-    if (opts.format.includes('csv')) await writeText(dir, 'timeseries.csv', csv);
-    if (opts.format.includes('json')) await writeText(dir, 'summary.json', jsonText(summary));
-    await writeText(dir, 'manifest.json', jsonText(manifest));
+    if (opts.format.includes('csv')) written.push(await writeText(dir, 'timeseries.csv', csv));
+    if (opts.format.includes('json')) written.push(await writeText(dir, 'summary.json', jsonText(summary)));
+    written.push(await writeText(dir, 'manifest.json', jsonText(manifest)));
   });
+  for (const w of summary.warnings) io.err(`warning: ${w}\n`);
   if (!opts.quiet)
     io.err(`ran ${strategy} (${model.days} days) in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
-  io.out(`${opts.out}\n`);
+  // stdout: every file written, one per line, as compare and report do.
+  const out = opts.out;
+  io.out(`${written.map((f) => join(out, basename(f))).join('\n')}\n`);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** Evidence grade of a default, as in shared/design/EVIDENCE.md: H well established, M one strong study,
- * L weak or second-hand, A assumption (calibrate it). */
+/** Evidence grade of a default VALUE, as in shared/design/EVIDENCE.md: H well established, M one strong study,
+ * L weak or second-hand, A assumption (calibrate it). Where the rule or direction is better supported than the value,
+ * the source says so ("direction M; value A"). A calibrated value is A; its source gives the grade of the target. */
 export type Grade = 'H' | 'M' | 'L' | 'A';
 
 export interface ParamDoc {
@@ -12,7 +13,8 @@ export interface ParamDoc {
   range: string;
   source: string;
   grade: Grade;
-  /** For grade A: the range a user should sweep. */
+  /** The range a user should sweep, where it differs from `range` or the grade is not A (docs/parameters.md lists
+   * every grade-A parameter and every other parameter with a sweep). */
   sweep?: string;
 }
 

@@ -1,6 +1,7 @@
 /**
  * docs/parameters.md, generated from the zod schema: one table per part of the scenario with key path,
- * default, unit, range, source and evidence grade, then every grade-A assumption with the range to sweep.
+ * default, unit, range, source and evidence grade, then every grade-A assumption with the range to sweep, then every
+ * other parameter that names a sweep range.
  */
 import { z } from 'zod';
 import { defOf, describeSchema, unwrapSchema } from './diagnostics';
@@ -183,6 +184,9 @@ export function buildParameterDocs(): string {
     '- **H** well established; **M** one strong study; **L** weak or second-hand; **A** an assumption — calibrate it, and sweep',
     '  the range given below before drawing conclusions.',
     '',
+    'The grade is that of the default *value*. Where the rule or direction is better supported than the value, the source',
+    'says so (“direction M; value A”). A calibrated value is graded A; its source names the target and that target’s grade.',
+    '',
     '“range” is the sensible range in words; the schema enforces wider hard bounds (the loader reports them).',
     '',
   ];
@@ -206,5 +210,20 @@ export function buildParameterDocs(): string {
     ),
     '',
   );
+  const otherSweeps = all.filter((r) => r.grade !== 'A' && r.sweep);
+  if (otherSweeps.length > 0) {
+    parts.push(
+      '## Other parameters with a sweep range',
+      '',
+      'These defaults rest on some evidence (grade H, M or L), but the schema still names a range to sweep them over.',
+      '',
+      '| key | default | grade | sweep |',
+      '| --- | --- | --- | --- |',
+      ...otherSweeps.map(
+        (r) => `| \`${cell(r.path)}\` | ${cell(r.default)} | ${r.grade} | ${cell(r.sweep)} |`,
+      ),
+      '',
+    );
+  }
   return parts.join('\n');
 }

@@ -65,11 +65,20 @@ describe('docs/parameters.md', () => {
   });
 
   it('lists every grade-A parameter with the range to sweep', () => {
-    const section = md.slice(md.indexOf('## Assumptions (grade A) and the ranges to sweep'));
+    const start = md.indexOf('## Assumptions (grade A) and the ranges to sweep');
+    const end = md.indexOf('\n## ', start + 1);
+    const section = md.slice(start, end === -1 ? undefined : end);
     expect(section).toContain('| `model.media.branchingRatio` | 0.6 | 0.3–0.9 | sweep |');
     expect(section).toContain('| `model.behaviour.priceCny` | 2000 | 500–5000 | range |');
     const rows = md.split('\n').filter((l) => /^\| `[^`]+` .*\| A \|/.test(l));
     const listed = section.split('\n').filter((l) => l.startsWith('| `'));
     expect(listed.length).toBe(rows.length);
+  });
+
+  it('lists every other parameter that names a sweep range, with its grade', () => {
+    const section = md.slice(md.indexOf('## Other parameters with a sweep range'));
+    expect(section).toContain('| `model.trust.lambdaPeak` | 2.25 | L | 1.5–5 |');
+    expect(section).toContain('| `model.recovery.escalationProbability` | 0.4 | L | 0–0.6 |');
+    expect(section).not.toMatch(/\| A \|/);
   });
 });

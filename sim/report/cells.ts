@@ -8,7 +8,7 @@ import type { ReportInput } from '../experiment/types';
 import { baselineId, segmentTitles } from './data';
 import { keyFindings } from './findings';
 import { formatFixed } from './format';
-import { comparisonTable, type ReportTable, strategyTable } from './tables';
+import { claimantTable, comparisonTable, type ReportTable, rankingTable, strategyTable } from './tables';
 import type { ReportChart } from './types';
 
 /** Inline text: plain, bold, or code. */
@@ -113,30 +113,60 @@ export function buildReportCells(input: ReportInput, charts: ReportChart[]): Rep
   });
   for (const chart of charts) cells.push({ id: `chart-${chart.id}`, kind: 'chart', chart });
 
-  cells.push({
-    id: 'tables',
-    kind: 'text',
-    blocks: [
-      { kind: 'heading', level: 2, text: 'Outcomes by strategy' },
+  const tables: Block[] = [
+    { kind: 'heading', level: 2, text: 'Outcomes by strategy' },
+    {
+      kind: 'paragraph',
+      spans: [
+        'The whole population. Final-day values (cumulative metrics at the end of the period); "summed over ' +
+          'days" rows are the area under the daily curve.',
+      ],
+    },
+    { kind: 'table', table: strategyTable(input) },
+  ];
+  const claimants = claimantTable(input);
+  if (claimants) {
+    tables.push(
+      { kind: 'heading', level: 2, text: 'Claimants' },
       {
         kind: 'paragraph',
         spans: [
-          'Final-day values (cumulative metrics at the end of the period); "summed over days" rows are the area ' +
-            'under the daily curve.',
+          'The people harmed by an incident are a small part of the population, so the whole-population ' +
+            'figures above hide them. Here are their own figures, per claimant group.',
         ],
       },
-      { kind: 'table', table: strategyTable(input) },
-      { kind: 'heading', level: 2, text: 'Differences against the baseline' },
+      { kind: 'table', table: claimants },
+    );
+  }
+  const ranking = rankingTable(input);
+  if (ranking) {
+    tables.push(
+      { kind: 'heading', level: 2, text: 'Ranking and regret' },
       {
         kind: 'paragraph',
         spans: [
-          'Each difference is computed per replicate with the same random numbers for both strategies, then ' +
-            'summarised. "Better in" is the share of replicates in which the strategy beat the baseline.',
+          'How the strategies rank against each other, world by world. A low mean rank and a high P(best) ' +
+            'mark a strategy that wins consistently; the mean regret says how much a strategy gives up, in ' +
+            'the metric’s own units, against the best choice in the same world.',
         ],
       },
-      { kind: 'table', table: comparisonTable(input) },
-    ],
-  });
+      { kind: 'table', table: ranking },
+    );
+  }
+  tables.push(
+    { kind: 'heading', level: 2, text: 'Differences against the baseline' },
+    {
+      kind: 'paragraph',
+      spans: [
+        'Each difference is computed per replicate with the same random numbers for both strategies, then ' +
+          'summarised. "Better in" is the share of replicates in which the strategy beat the baseline (a tie ' +
+          'counts one half). "Better is" is the direction the comparisons in summary.json use: for awareness ' +
+          'it is lower, as in docs/metrics.md, although the charts show awareness without a better direction.',
+      ],
+    },
+    { kind: 'table', table: comparisonTable(input) },
+  );
+  cells.push({ id: 'tables', kind: 'text', blocks: tables });
 
   cells.push({
     id: 'manifest',

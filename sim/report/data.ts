@@ -1,6 +1,6 @@
 /** Selecting and reshaping the report input's tidy rows into small inline datasets for charts. */
 
-import type { EventMarker, ReportInput, SeriesRow } from '../experiment/types';
+import type { Comparison, EventMarker, MetricStats, ReportInput, SeriesRow } from '../experiment/types';
 import { roundSig } from './format';
 
 /** Series point as inlined in a chart. */
@@ -105,4 +105,32 @@ export function finalMean(
 export function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * True when the strategy and the baseline gave exactly the same value in every replicate: every
+ * per-replicate difference is 0, so the mean, both ends of the 90% interval and (with two or more
+ * replicates) both ends of the 95% CI are exactly 0. `pBetter` is then 0.5 by the ties-count-half
+ * rule, which says nothing about uncertainty.
+ */
+export function identicalInEveryReplicate(c: Comparison): boolean {
+  return (
+    c.diff === 0 && c.lo === 0 && c.hi === 0 && (c.ci95 === null || (c.ci95[0] === 0 && c.ci95[1] === 0))
+  );
+}
+
+/** A strategy's statistics for one summary key and segment ("all" = whole population), if defined. */
+export function statsOf(
+  input: ReportInput,
+  strategy: string,
+  key: string,
+  segment = 'all',
+): MetricStats | undefined {
+  const s = input.summary.strategies.find((x) => x.id === strategy);
+  return segment === 'all' ? s?.metrics[key] : s?.segments[segment]?.[key];
+}
+
+/** The claimant segments (people harmed by an incident), in scenario order. */
+export function claimantSegments(input: ReportInput): ReportInput['scenario']['segments'] {
+  return input.scenario.segments.filter((s) => s.claimant);
 }

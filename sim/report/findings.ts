@@ -1,22 +1,53 @@
 /**
  * Key findings written from the numbers: one sentence per strategy and key metric, from the paired
- * comparisons against the baseline, plus the ¥ ledger and the ranking. Plain text; the HTML and
- * notebook builders escape it for their format.
+ * comparisons against the baseline, plus the ¥ ledger, the claimants and the ranking. Plain text; the
+ * HTML and notebook builders escape it for their format.
  */
 
 import type { Comparison, ReportInput } from '../experiment/types';
-import { baselineId, finalMean } from './data';
+import {
+  baselineId,
+  claimantSegments,
+  finalMean,
+  identicalInEveryReplicate,
+  segmentTitles,
+  statsOf,
+} from './data';
 import { formatFixed, formatInterval, formatMetric, formatPercent, formatYuan } from './format';
 import { describeMetric, type MetricInfo } from './metrics';
 
-/** Metrics that get a finding, with the phrase used in the sentence. */
-export const FINDING_METRICS: ReadonlyArray<readonly [string, string]> = [
-  ['trust', 'trust at the end of the period'],
-  ['nps', 'the net promoter score at the end'],
-  ['churned', 'customers lost'],
-  ['rights_group_size', 'rights-group membership'],
-  ['lawsuits', 'lawsuits filed'],
-  ['net_cny', 'the net result'],
+/** How a finding names a metric. */
+export interface FindingPhrase {
+  metric: string;
+  /** A level, compared as "higher"/"lower": "trust at the end of the period". */
+  level?: string;
+  /** A count, compared as "more"/"fewer": (amount, comparative, singular) → "45,420 more customers churned". */
+  count?: (amount: string, comparative: 'more' | 'fewer', one: boolean) => string;
+  /** A count when equal: "the same number of customers churned". */
+  same?: string;
+}
+
+/** Metrics that get a finding, with the words used in the sentence (terms as in the tables). */
+export const FINDING_METRICS: readonly FindingPhrase[] = [
+  { metric: 'trust', level: 'trust at the end of the period' },
+  { metric: 'nps', level: 'the net promoter score at the end' },
+  {
+    metric: 'churned',
+    count: (n, more, one) => `${n} ${more} ${one ? 'customer' : 'customers'} churned`,
+    same: 'the same number of customers churned',
+  },
+  {
+    metric: 'rights_group_size',
+    count: (n, more, one) =>
+      `there ${one ? 'was' : 'were'} ${n} ${more} rights-group ${one ? 'member' : 'members'} at the end`,
+    same: 'rights-group membership at the end was the same',
+  },
+  {
+    metric: 'lawsuits',
+    count: (n, more, one) => `${n} ${more} ${one ? 'lawsuit was' : 'lawsuits were'} filed`,
+    same: 'the same number of lawsuits were filed',
+  },
+  { metric: 'net_cny', level: 'the net result' },
 ];
 
 const UNIT_SUFFIX: Partial<Record<MetricInfo['unit'], string>> = {
@@ -31,21 +62,106 @@ function amount(value: number, info: MetricInfo): string {
   return `${formatMetric(value, info)}${UNIT_SUFFIX[info.unit] ?? ''}`;
 }
 
-/** One sentence for one comparison (strategy − baseline). */
-export function comparisonSentence(c: Comparison, phrase: string): string {
+/** The verdict after a difference: how often the strategy did better, or that the data do not settle it. */
+function verdict(c: Comparison): string {
+  if (c.lo <= 0 && c.hi >= 0) return 'the interval includes zero, so the data do not settle which is better';
+  if (c.pBetter === 1) return `${c.strategy} did better in every replicate`;
+  if (c.pBetter === 0) return `${c.strategy} did worse in every replicate`;
+  return `${c.strategy} did better in ${formatPercent(c.pBetter)} of replicates`;
+}
+
+/**
+ * One sentence for one comparison (strategy − baseline). `phrase` is a level phrase ("trust at the
+ * end of the period") or a FindingPhrase; by default the metric's entry in FINDING_METRICS, else its label.
+ */
+export function comparisonSentence(c: Comparison, phrase?: string | FindingPhrase): string {
+  const p: FindingPhrase =
+    typeof phrase === 'string'
+      ? { metric: c.metric, level: phrase }
+      : (phrase ??
+        FINDING_METRICS.find((m) => m.metric === c.metric) ?? {
+          metric: c.metric,
+          level: describeMetric(c.metric).label,
+        });
   const info = describeMetric(c.metric);
   const higher = c.diff >= 0;
   const size = Math.abs(c.diff);
   const [lo, hi] = higher ? [c.lo, c.hi] : [-c.hi, -c.lo];
-  const unclear = c.lo <= 0 && c.hi >= 0;
-  const verdict = unclear
-    ? 'the interval includes zero, so the data do not settle which is better'
-    : `${c.strategy} did better in ${formatPercent(c.pBetter)} of replicates`;
-  const diffText = size === 0 ? 'the same as' : `${amount(size, info)} ${higher ? 'higher' : 'lower'} than`;
-  return (
-    `Under ${c.strategy}, ${phrase} was ${diffText} under ${c.baseline} ` +
-    `(90% interval ${formatInterval(lo, hi, info)}); ${verdict}.`
-  );
+  const interval = `(90% interval ${formatInterval(lo, hi, info)})`;
+  if (identicalInEveryReplicate(c)) {
+    return p.count && p.same
+      ? `Under ${c.strategy}, ${p.same} as under ${c.baseline} in every replicate.`
+      : `Under ${c.strategy}, ${p.level ?? info.label} was the same as under ${c.baseline} in every replicate.`;
+  }
+  if (p.count) {
+    const n = formatMetric(size, info);
+    const what =
+      size === 0
+        ? `${p.same ?? info.label} on average as`
+        : `${p.count(n, higher ? 'more' : 'fewer', n === '1')} than`;
+    return `Under ${c.strategy}, ${what} under ${c.baseline} ${interval}; ${verdict(c)}.`;
+  }
+  const diffText =
+    size === 0 ? 'on average the same as' : `${amount(size, info)} ${higher ? 'higher' : 'lower'} than`;
+  return `Under ${c.strategy}, ${p.level ?? info.label} was ${diffText} under ${c.baseline} ${interval}; ${verdict(c)}.`;
+}
+
+/**
+ * One finding per claimant segment about its grievance at the end: which strategy left it lowest,
+ * and which strategies left it nearly the same (means within a twentieth of the spread between the
+ * lowest and the highest strategy of each other), with the baseline marked.
+ */
+export function claimantFindings(input: ReportInput): string[] {
+  const out: string[] = [];
+  const base = baselineId(input);
+  const titles = segmentTitles(input);
+  const info = describeMetric('grievance');
+  const name = (id: string) => (id === base ? `${id} (the baseline)` : id);
+  const list = (ids: string[]) =>
+    ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  for (const seg of claimantSegments(input)) {
+    const values = input.scenario.strategies
+      .map((s) => ({ id: s.id, mean: statsOf(input, s.id, 'grievance', seg.id)?.mean }))
+      .filter((v): v is { id: string; mean: number } => v.mean !== undefined && Number.isFinite(v.mean))
+      .sort((a, b) => a.mean - b.mean);
+    if (values.length < 2) continue;
+    const min = values[0]!.mean;
+    const max = values[values.length - 1]!.mean;
+    const head = `Claimants, ${titles.get(seg.id) ?? seg.id}: grievance at the end`;
+    if (max === min) {
+      out.push(`${head} was ${formatMetric(min, info)} under every strategy.`);
+      continue;
+    }
+    const lowest = values.filter((v) => v.mean === min).map((v) => name(v.id));
+    const tolerance = (max - min) / 20;
+    const groups: Array<typeof values> = [];
+    for (const v of values) {
+      const last = groups[groups.length - 1];
+      if (last && v.mean - last[last.length - 1]!.mean <= tolerance) last.push(v);
+      else groups.push([v]);
+    }
+    const range = (g: typeof values) => {
+      const [a, b] = [g[0]!.mean, g[g.length - 1]!.mean];
+      return formatMetric(a, info) === formatMetric(b, info)
+        ? formatMetric(a, info)
+        : formatInterval(a, b, info);
+    };
+    const baseMean = values.find((v) => v.id === base)?.mean;
+    let sentence =
+      `${head} was lowest under ${list(lowest)} (${formatMetric(min, info)})` +
+      (baseMean !== undefined && baseMean !== min
+        ? ` and ${formatMetric(baseMean, info)} under the baseline ${base}`
+        : '');
+    if (groups.length === 1) {
+      sentence += `; every strategy left it nearly the same (${range(values)}).`;
+    } else {
+      sentence +=
+        `. Grouped where it was nearly the same (within ${formatMetric(tolerance, info)} of each other): ` +
+        `${groups.map((g) => `${range(g)} under ${list(g.map((v) => name(v.id)))}`).join('; ')}.`;
+    }
+    out.push(sentence);
+  }
+  return out;
 }
 
 /** The findings, in reading order. */
@@ -55,8 +171,8 @@ export function keyFindings(input: ReportInput): string[] {
   const comps = input.summary.comparisons.filter((c) => c.segment === 'all');
   for (const s of input.scenario.strategies) {
     if (s.id === base) continue;
-    for (const [metric, phrase] of FINDING_METRICS) {
-      const c = comps.find((x) => x.strategy === s.id && x.metric === metric);
+    for (const phrase of FINDING_METRICS) {
+      const c = comps.find((x) => x.strategy === s.id && x.metric === phrase.metric);
       if (c) out.push(comparisonSentence(c, phrase));
     }
     const cost = finalMean(input, s.id, 'response_cost_cny');
@@ -64,15 +180,19 @@ export function keyFindings(input: ReportInput): string[] {
     const lossB = lossesOf(input, base);
     if (cost !== null && lossS !== null && lossB !== null) {
       const kept = lossB - lossS;
+      // The ledger's response cost is every ¥ the company paid, not only what the strategy chose to
+      // spend: lawsuits' legal costs and court-ordered payments land there even under silence.
+      const paid =
+        `${s.id} paid ${formatYuan(cost)} in all (its response cost: what the strategy spent, plus legal ` +
+        'costs and court-ordered payments)';
       out.push(
         kept >= 0
-          ? `${s.id} spent ${formatYuan(cost)} on its response and kept ${formatYuan(kept)} of revenue and ` +
-              `customer value that ${base} lost.`
-          : `${s.id} spent ${formatYuan(cost)} on its response and still lost ${formatYuan(-kept)} more in ` +
-              `revenue and customer value than ${base}.`,
+          ? `${paid} and kept ${formatYuan(kept)} of revenue and customer value that ${base} lost.`
+          : `${paid} and still lost ${formatYuan(-kept)} more in revenue and customer value than ${base}.`,
       );
     }
   }
+  out.push(...claimantFindings(input));
   const rank = input.summary.ranking.filter((r) => r.metric === 'net_cny' || r.metric === 'trust');
   for (const metric of ['trust', 'net_cny']) {
     const rows = rank.filter((r) => r.metric === metric);

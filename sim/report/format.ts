@@ -48,17 +48,69 @@ export function formatYuanShort(value: number): string {
   return `${sign}¥${formatFixed(abs, 0)}`;
 }
 
-/** Format a value of a metric in its own unit (`short`: compact ¥ for tables). */
+/**
+ * Round to `digits` significant digits, keeping every digit before the decimal point, and drop
+ * trailing zeros after it: 0.000234 → "0.00023" (2 digits), −2.113 → "−2.11", −0.23 → "−0.23",
+ * 490123.7 → "490,124", 0 → "0". Below 10⁻⁶ it switches to scientific notation ("3.1e−9"). A value
+ * that is not zero never shows as zero, and keeps its sign.
+ */
+export function formatSig(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs < 1e-6) {
+    const [mantissa, exponent] = abs.toExponential(digits - 1).split('e') as [string, string];
+    const m = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+    return `${value < 0 ? '−' : ''}${m}e${exponent.replace('-', '−').replace('+', '')}`;
+  }
+  const magnitude = Math.floor(Math.log10(abs));
+  let decimals = Math.max(0, digits - 1 - magnitude);
+  // Rounding can carry into a new leading digit (0.0999 → 0.100); one decimal fewer keeps `digits`.
+  if (decimals > 0 && Number(abs.toFixed(decimals)) >= 10 ** (magnitude + 1)) decimals--;
+  const text = formatFixed(value, decimals);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** True when `text` (a formatted number) shows zero: "0", "0.00", "−0.0". */
+function showsZero(text: string): boolean {
+  return /^[−-]?[0,]*(\.0*)?$/.test(text);
+}
+
+/**
+ * Format a value of a metric in its own unit (`short`: compact ¥ for tables). Areas under the curve
+ * (`_auc`) use 3 significant digits; any other value uses the metric's decimals, except that a value
+ * that is not zero is never shown as zero (nor loses its sign): it falls back to 2 significant digits.
+ */
 export function formatMetric(value: number, info: MetricInfo, short = false): string {
   if (info.unit === 'cny') return short ? formatYuanShort(value) : formatYuan(value);
-  return formatFixed(value, info.decimals);
+  if (info.auc) return formatSig(value, 3);
+  const text = formatFixed(value, info.decimals);
+  return value !== 0 && Number.isFinite(value) && showsZero(text) ? formatSig(value, 2) : text;
+}
+
+/**
+ * Format values shown together (a mean or difference and its interval) alike: when any of them
+ * would fall back to significant digits (a small non-zero value), all of them use 2 significant
+ * digits, so "−0.0032 (−0.0078 to 0.0041)" rather than "−0.0032 (−0.01 to 0.0041)".
+ */
+export function formatMetricGroup(values: number[], info: MetricInfo, short = false): string[] {
+  const plain = values.map((v) => formatMetric(v, info, short));
+  if (info.unit === 'cny' || info.auc) return plain;
+  const fallback = values.some(
+    (v, i) => v !== 0 && Number.isFinite(v) && plain[i] !== formatFixed(v, info.decimals),
+  );
+  return fallback ? values.map((v) => formatSig(v, 2)) : plain;
+}
+
+/** "lo–hi" from already formatted ends; a negative end keeps its minus sign: "−0.02 to 0.05". */
+export function joinInterval(lo: number, hi: number, a: string, b: string): string {
+  return lo < 0 || hi < 0 ? `${a} to ${b}` : `${a}–${b}`;
 }
 
 /** "0.10–0.14" (en dash); a negative bound keeps its minus sign: "−0.02 to 0.05". */
 export function formatInterval(lo: number, hi: number, info: MetricInfo, short = false): string {
-  const a = formatMetric(lo, info, short);
-  const b = formatMetric(hi, info, short);
-  return lo < 0 || hi < 0 ? `${a} to ${b}` : `${a}–${b}`;
+  const [a, b] = formatMetricGroup([lo, hi], info, short) as [string, string];
+  return joinInterval(lo, hi, a, b);
 }
 
 /** Share 0–1 as a whole percentage: 0.923 → "92%". */

@@ -50,6 +50,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody th[scope="row"] { font-weight: normal; min-width: 13em; border-bottom: 1px solid var(--rule); }
 .nw { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
+p.table-note { color: var(--muted); font-size: 0.9rem; margin: -0.6em 0 1.2em; max-width: 52em; }
 pre.json { background: #f6f6f6; border: 1px solid var(--rule); padding: 0.8em; overflow-x: auto; font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: 0.85rem; margin-top: 3em; }
 #vg-tooltip-element { visibility: hidden; padding: 8px; position: fixed; z-index: 1000; font-size: 13px; border-radius: 3px; background: rgba(255,255,255,0.96); border: 1px solid var(--rule); box-shadow: 2px 2px 4px rgba(0,0,0,0.1); color: #000; white-space: pre-line; }
@@ -109,11 +110,14 @@ function renderSpans(spans: Span[]): string {
     .join('');
 }
 
-/** "1.2 (0.9–1.5)": the value and its interval each stay on one line; the line may break between them. */
+/**
+ * "1.2 (0.9–1.5)": the value and its interval each stay on one line; the line may break between them.
+ * A longer part (a note such as "(not defined: …)") may wrap.
+ */
 function numericCell(cell: string): string {
   return cell
     .split(/ (?=\()/)
-    .map((part) => `<span class="nw">${escapeHtml(part)}</span>`)
+    .map((part) => (part.length <= 32 ? `<span class="nw">${escapeHtml(part)}</span>` : escapeHtml(part)))
     .join(' ');
 }
 
@@ -137,7 +141,8 @@ function renderTable(t: ReportTable): string {
     .join('\n');
   return (
     `<div class="table-wrap"><table id="${escapeHtml(t.id)}">` +
-    `<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`
+    `<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>` +
+    (t.note === undefined ? '' : `\n<p class="table-note">${escapeHtml(t.note)}</p>`)
   );
 }
 

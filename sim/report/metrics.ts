@@ -4,7 +4,15 @@
  * summary keys add `_auc` (area under the daily curve, value·days).
  */
 
-export type MetricUnit = 'share' | 'nps' | 'people' | 'people/day' | 'cases' | 'cny' | 'stories/day';
+export type MetricUnit =
+  | 'share'
+  | 'score'
+  | 'nps'
+  | 'people'
+  | 'people/day'
+  | 'cases'
+  | 'cny'
+  | 'stories/day';
 
 export interface MetricInfo {
   /** The metric name as given (may carry `.incident` or `_auc`). */
@@ -16,8 +24,13 @@ export interface MetricInfo {
   unit: MetricUnit;
   /** Unit as written in axis titles: "share 0–1", "people", "¥". */
   unitText: string;
+  /** Decimals of a final-day value; `_auc` values are shown to 3 significant digits instead. */
   decimals: number;
-  /** +1 when larger is better, −1 when smaller is better, 0 when neither (e.g. awareness). */
+  /**
+   * +1 when larger is better, −1 when smaller is better, 0 when neither. Awareness is 0 here because
+   * the charts treat it as neutral (docs/metrics.md); comparisons and their table use the direction
+   * summary.json gives each comparison, which counts lower awareness as better.
+   */
   direction: 1 | -1 | 0;
   /** True for `_auc` keys. */
   auc: boolean;
@@ -33,6 +46,7 @@ interface BaseInfo {
 
 const UNIT_TEXT: Record<MetricUnit, string> = {
   share: 'share 0–1',
+  score: 'score about −1..1.1',
   nps: 'NPS −100..100',
   people: 'people',
   'people/day': 'people per day',
@@ -52,7 +66,7 @@ export const METRIC_CATALOGUE: Record<string, BaseInfo> = {
   media_attention: { label: 'media attention', unit: 'stories/day', decimals: 1, direction: -1 },
   grievance: { label: 'grievance', unit: 'share', decimals: 2, direction: -1 },
   avoidance: { label: 'avoidance', unit: 'share', decimals: 2, direction: -1 },
-  satisfaction: { label: 'claimants’ satisfaction', unit: 'share', decimals: 2, direction: 1 },
+  satisfaction: { label: 'claimants’ satisfaction', unit: 'score', decimals: 2, direction: 1 },
   promoters_share: { label: 'promoters', unit: 'share', decimals: 2, direction: 1 },
   detractors_share: { label: 'detractors', unit: 'share', decimals: 2, direction: -1 },
   trending: { label: 'incidents trending', unit: 'cases', decimals: 1, direction: -1 },
@@ -104,7 +118,9 @@ export function describeMetric(key: string, incidentLabels: Record<string, strin
         ? 'person-days'
         : known.unit === 'cny'
           ? '¥·days'
-          : `${UNIT_TEXT[known.unit]} × days`;
+          : known.unit === 'score'
+            ? 'score × days'
+            : `${UNIT_TEXT[known.unit]} × days`;
   } else if (
     known.unit === 'cny' ||
     base === 'churned' ||
@@ -119,7 +135,7 @@ export function describeMetric(key: string, incidentLabels: Record<string, strin
     label,
     unit: known.unit,
     unitText,
-    decimals: auc ? 0 : known.decimals,
+    decimals: known.decimals,
     direction: known.direction,
     auc,
   };

@@ -70,6 +70,7 @@ function tableToMarkdown(t: ReportTable): string {
     row(t.columns),
     `| ${align.join(' | ')} |`,
     ...t.rows.map(row),
+    ...(t.note === undefined ? [] : ['', `*${escapeMarkdown(t.note)}*`]),
   ].join('\n');
 }
 

@@ -77,12 +77,19 @@ describe('report.html', () => {
     });
   });
 
-  it('holds the findings, both tables and the manifest', () => {
+  it('holds the findings, the tables (outcomes, claimants, ranking, differences) and the manifest', () => {
     const html = build(false);
     expect(html).toContain('<h2>Key findings</h2>');
     expect(html).toMatch(/Under honour-and-apologise, trust at the end of the period was 0\.\d\d higher/);
+    expect(html).toMatch(/<li>Claimants, Fridge owners with a claim: grievance at the end was lowest under /);
     expect(html).toContain('<table id="table-strategies">');
+    expect(html).toContain('<table id="table-claimants">');
+    expect(html).toContain('<table id="table-ranking">');
     expect(html).toContain('<table id="table-comparisons">');
+    const order = ['table-strategies', 'table-claimants', 'table-ranking', 'table-comparisons'].map((id) =>
+      html.indexOf(`<table id="${id}">`),
+    );
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('&quot;scenarioHash&quot;');
     expect(html).toContain('@media print');
   });

@@ -73,6 +73,22 @@ describe('report.ipynb', () => {
     expect(notebookToJson(buildNotebook(input, charts))).toBe(notebookToJson(nb));
   });
 
+  it('holds the claimants and ranking tables, with their notes, in the tables cell', () => {
+    const nb = JSON.parse(readFileSync(join(tmp, 'plain', 'report.ipynb'), 'utf8')) as Notebook;
+    const tables = nb.cells.find((c) => c.id === 'tables')!.source.join('');
+    expect(tables).toContain('## Claimants');
+    expect(tables).toContain('| claimant group | metric | passive\\-firefighting |');
+    expect(tables).toContain('## Ranking and regret');
+    expect(tables).toMatch(
+      /\| trust \\\(share 0–1\\\) \| higher \| honour\\-and\\-apologise \| 1\\?\.0 \| 0 \| 85% \|/,
+    );
+    expect(tables).toMatch(/^\*Mean rank: in each replicated world .*\*$/m);
+    const findings = nb.cells.find((c) => c.id === 'findings')!.source.join('');
+    expect(findings).toContain(
+      '- Claimants, Fridge owners with a claim: grievance at the end was lowest under',
+    );
+  });
+
   it('escapes scenario text in markdown cells', () => {
     const nb = JSON.parse(readFileSync(join(tmp, 'hostile', 'report.ipynb'), 'utf8')) as Notebook;
     const markdown = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => c.source.join(''));

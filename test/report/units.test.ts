@@ -104,11 +104,16 @@ describe('findings', () => {
   });
 
   it('flips the interval for a decrease and says so when the interval includes zero', () => {
-    const s = comparisonSentence(
-      { ...base, metric: 'churned', diff: -1200, lo: -2500, hi: 300, pBetter: 0.8, direction: -1 },
-      'customers lost',
-    );
-    expect(s).toContain('customers lost was 1,200 people lower');
+    const s = comparisonSentence({
+      ...base,
+      metric: 'churned',
+      diff: -1200,
+      lo: -2500,
+      hi: 300,
+      pBetter: 0.8,
+      direction: -1,
+    });
+    expect(s).toContain('1,200 fewer customers churned than under passive-firefighting');
     expect(s).toContain('90% interval −300 to 2,500');
     expect(s).toContain('the interval includes zero');
   });
@@ -117,9 +122,13 @@ describe('findings', () => {
     const f = keyFindings(makeFixture());
     expect(f.filter((s) => s.startsWith('Under honour-and-apologise,'))).toHaveLength(6);
     expect(f.filter((s) => s.startsWith('Under donation-spin,'))).toHaveLength(6);
-    expect(f.some((s) => /^donation-spin spent ¥5\.80 million on its response and kept ¥/.test(s))).toBe(
-      true,
-    );
+    expect(
+      f.some((s) =>
+        /^donation-spin paid ¥5\.80 million in all \(its response cost: what the strategy spent, plus legal costs and court-ordered payments\) and kept ¥/.test(
+          s,
+        ),
+      ),
+    ).toBe(true);
     expect(f.some((s) => s.startsWith('Best on trust: honour-and-apologise'))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * in-process through `runCli(argv, io)` (commander's exitOverride and configureOutput).
  */
 import { Command, CommanderError } from 'commander';
+import { OutDirError } from '../io/atomicDir';
 import { VERSION } from '../io/manifest';
 import { registerCompare } from './commands/compare';
 import { registerInit } from './commands/init';
@@ -11,6 +12,7 @@ import { registerList } from './commands/list';
 import { registerReport } from './commands/report';
 import { registerRun } from './commands/run';
 import { registerSchema } from './commands/schema';
+import { registerSweep } from './commands/sweep';
 import { registerValidate } from './commands/validate';
 import { type CliIO, nodeIO } from './context';
 import { InputError } from './errors';
@@ -35,6 +37,7 @@ Start here:
   trustsim list scenarios/xiaomi-trust-crisis-2025.yaml         its strategies, incidents, segments
   trustsim run scenarios/xiaomi-trust-crisis-2025.yaml --strategy silence --out out/silence
   trustsim compare scenarios/xiaomi-trust-crisis-2025.yaml      all strategies + report.html
+  trustsim sweep scenarios/xiaomi-trust-crisis-2025.yaml --set model.media.halfLifeDays=1,3,7
   trustsim init my-case.yaml                                     a commented starter scenario
 
 Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error.`,
@@ -42,6 +45,7 @@ Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error.`,
   registerValidate(program, io);
   registerRun(program, io);
   registerCompare(program, io);
+  registerSweep(program, io);
   registerReport(program, io);
   registerList(program, io);
   registerSchema(program, io);
@@ -67,7 +71,7 @@ export async function runCli(argv: string[], io: CliIO = nodeIO()): Promise<numb
         return 0;
       return 2;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof OutDirError) {
       io.err(`error: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}\n`);
       if (debug) io.err(`${e.stack}\n`);
       return 2;

@@ -44,8 +44,13 @@ export function resolveStrategies(
   let b = baseline === undefined ? (model.scenario.outputs.baseline ?? null) : baseline;
   if (b === null && baseline === undefined && ids.includes('passive-firefighting'))
     b = 'passive-firefighting';
-  if (b !== null && !ids.includes(b))
-    throw new Error(`baseline "${b}" is not among the strategies compared (${ids.join(', ')})`);
+  if (b !== null && !ids.includes(b)) {
+    const from = baseline === undefined ? ' (the scenario’s outputs.baseline)' : '';
+    throw new Error(
+      `baseline "${b}"${from} is not among the strategies compared (${ids.join(', ')}); ` +
+        `add it to --strategies, or compare against one of them with --baseline ${ids[0]}`,
+    );
+  }
   return { strategies: ids, baseline: b };
 }
 

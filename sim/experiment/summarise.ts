@@ -144,7 +144,7 @@ export function summarise(
     targetHalfWidth: opts.targetHalfWidth,
   });
   return {
-    scenario: model.scenario.meta.slug ?? slugify(model.scenario.meta.title),
+    scenario: summaryName(model),
     title: model.scenario.meta.title,
     seed: opts.seed,
     replicates: R,
@@ -154,6 +154,11 @@ export function summarise(
     ranking,
     warnings,
   };
+}
+
+/** The scenario's name in outputs (summary.json's `scenario`, the default output folder): its slug or title. */
+export function summaryName(model: Pick<Model, 'scenario'>): string {
+  return model.scenario.meta.slug ?? slugify(model.scenario.meta.title);
 }
 
 export function slugify(title: string): string {

@@ -3,11 +3,141 @@
  * A failed or interrupted run never leaves a half-written folder, and the previous output survives
  * until the new one is complete.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 let counter = 0;
+
+/** What trustsim writes into an output folder: a folder holding only these (and a manifest) may be replaced. */
+export const OUTPUT_ENTRIES: ReadonlySet<string> = new Set([
+  'summary.json',
+  'timeseries.csv',
+  'manifest.json',
+  'raw.csv',
+  'report.html',
+  'report.ipynb',
+  'report-input.json',
+  'charts',
+  'sweep.csv',
+  'sweep.json',
+]);
+
+/** An output folder that cannot be used (exit code 2 at the command line). */
+export class OutDirError extends Error {
+  constructor(
+    message: string,
+    readonly hint = 'choose a new folder with --out, or a folder an earlier trustsim run wrote',
+  ) {
+    super(message);
+  }
+}
+
+/** `inner` is `outer` or inside it. */
+function isWithin(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+/**
+ * Checks, before any work, that `outDir` can take a command's outputs without destroying anything else: it is
+ * absent, an empty folder, or a folder an earlier trustsim run wrote (a trustsim manifest.json and nothing but
+ * trustsim's outputs), which is then replaced whole. It must not hold the current folder or any of `keep`
+ * (the scenario file), and the nearest existing folder above it must be writable. Throws OutDirError.
+ */
+export function checkOutDir(outDir: string, keep: string[] = []): void {
+  const target = resolve(outDir);
+  if (isWithin(process.cwd(), target)) {
+    throw new OutDirError(`--out ${outDir} is the current folder or holds it; it would be replaced`);
+  }
+  for (const k of keep) {
+    if (isWithin(resolve(k), target))
+      throw new OutDirError(`--out ${outDir} holds ${k}; it would be replaced`);
+  }
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) {
+      throw new OutDirError(`--out ${outDir} is a file, not a folder`, 'choose a folder name with --out');
+    }
+    const entries = readdirSync(target);
+    if (entries.length > 0) {
+      let manifest: unknown = null;
+      try {
+        manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
+      } catch {
+        manifest = null;
+      }
+      const ours = manifest !== null && typeof manifest === 'object' && 'trustsim' in manifest;
+      const others = entries.filter((e) => !OUTPUT_ENTRIES.has(e)).sort();
+      if (!ours || others.length > 0) {
+        const list = (others.length > 0 ? others : entries).slice(0, 5).join(', ');
+        throw new OutDirError(
+          `--out ${outDir} already holds files trustsim did not write (${list}${entries.length > 5 ? ', …' : ''}); ` +
+            'the whole folder would be replaced',
+        );
+      }
+    }
+  }
+  // The nearest existing folder above must take a new folder.
+  let up = dirname(target);
+  while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
+  if (!statSync(up).isDirectory()) throw new OutDirError(`--out ${outDir}: ${up} is a file, not a folder`);
+  try {
+    accessSync(up, constants.W_OK);
+  } catch {
+    throw new OutDirError(`--out ${outDir}: cannot write in ${up} (permission denied or read-only)`);
+  }
+}
+
+/** Turns a file-system failure while making the output folder into an OutDirError with its cause. */
+function outDirFailure(outDir: string, e: unknown): OutDirError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const why: Record<string, string> = {
+    ENOENT: 'a folder on its path cannot be created there',
+    ENOTDIR: 'a part of its path is a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EEXIST: 'a part of its path is a file',
+  };
+  return new OutDirError(`cannot write the output folder ${outDir}: ${why[code] ?? (e as Error).message}`);
+}
+
+/** Removes temporary and set-aside siblings of `target` that a killed run left (their process is gone). */
+function removeStaleSiblings(target: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  const prefix = `${basename(target)}.`;
+  for (const name of names) {
+    const m = /^(tmp|old)-(\d+)-\d+$/.exec(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !m || Number(m[2]) === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(Number(m[2]), 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    // A set-aside previous output with no target is put back rather than removed.
+    if (alive) continue;
+    const path = join(dirname(target), name);
+    if (m[1] === 'old' && !existsSync(target)) renameSync(path, target);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
 
 function sibling(outDir: string, tag: string): string {
   const abs = resolve(outDir);
@@ -26,9 +156,6 @@ export async function writeAtomicDir(
 ): Promise<void> {
   const target = resolve(outDir);
   const tmp = sibling(target, 'tmp');
-  await mkdir(dirname(target), { recursive: true });
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp);
 
   // Set while the previous output is moved aside, so an interrupt can put it back.
   let aside: string | undefined;
@@ -43,14 +170,26 @@ export async function writeAtomicDir(
       process.kill(process.pid, signal);
     }
   };
+  // The handlers come first and the temporary folder is made synchronously: an interrupt that arrives while
+  // this thread is busy (rendering charts, say) still finds a handler that removes it, and no asynchronous
+  // mkdir can re-create it after the handler ran.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
     try {
+      mkdirSync(dirname(target), { recursive: true });
+      removeStaleSiblings(target);
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp);
+    } catch (e) {
+      throw outDirFailure(outDir, e);
+    }
+    try {
       await write(tmp);
     } catch (e) {
       await rm(tmp, { recursive: true, force: true });
-      throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' ? outDirFailure(outDir, e) : e;
     }
     if (existsSync(target)) {
       const old = sibling(target, 'old');

@@ -7,9 +7,18 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  pointLabel,
+  SweepInputError,
+  type SweepParameter,
+  type SweepValue,
+  setAtPath,
+} from '../experiment/sweep';
 import type { Diagnostic } from '../scenario/diagnostics';
 import { formatBytes } from '../scenario/estimateMemory';
 import { MAX_SCENARIO_BYTES, type ParseResult, parseScenarioText } from '../scenario/parseScenarioText';
+import type { Scenario } from '../scenario/schema';
 
 export interface LoadOptions {
   /** The --scale of the run, for the memory estimate. Default 1. */
@@ -63,10 +72,15 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
   }
   // Non-fatal decoding: invalid UTF-8 becomes U+FFFD, reported with its position. A BOM is dropped.
   const text = new TextDecoder('utf-8').decode(bytes);
+  return checkText(text, file, opts);
+}
+
+/** Validates scenario text read from `file` (or made from it), resolving `network.file` beside the file. */
+function checkText(text: string, file: string, opts: LoadOptions): ParseResult {
   const result = parseScenarioText(text, file, {
     availableBytes: opts.availableBytes ?? totalmem(),
     scale: opts.scale ?? 1,
-    maxBytes,
+    maxBytes: opts.maxBytes ?? MAX_SCENARIO_BYTES,
     fileExists: (p) => {
       try {
         const full = resolveBeside(file, p);
@@ -84,4 +98,61 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
     result.scenario.network.file = resolveBeside(file, result.scenario.network.file);
   }
   return result;
+}
+
+export type SweepLoadResult =
+  | { ok: true; scenarios: Scenario[]; warnings: Diagnostic[] }
+  | {
+      ok: false;
+      /** Problems of the file itself, at their line and column. */
+      errors: Diagnostic[];
+      /** Problems a `--set` value brings: "--set key=value: message (at path) — hint". */
+      setProblems: string[];
+      warnings: Diagnostic[];
+    };
+
+/**
+ * The scenario of every sweep point: the file is checked as it is first (its problems are reported at their
+ * line and column), then each point's values are set in the file's contents (`setAtPath`) and the result is
+ * checked again. A problem that a value brings is reported against the `--set` values that gave it, with the
+ * path and the schema's message and hint (the changed contents have no line in the file).
+ */
+export async function loadSweepScenarios(
+  file: string,
+  params: SweepParameter[],
+  grid: SweepValue[][],
+  opts: LoadOptions = {},
+): Promise<SweepLoadResult> {
+  const base = await loadScenario(file, opts);
+  if (!base.ok) return { ...base, setProblems: [] };
+  const raw = parse(await readFile(file, 'utf8'), { strict: true, maxAliasCount: 100 }) as unknown;
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  const fail = (setProblems: string[]): SweepLoadResult => ({
+    ok: false,
+    errors: [],
+    setProblems,
+    warnings: base.warnings,
+  });
+  for (const point of grid) {
+    let edited: unknown = raw;
+    try {
+      params.forEach((p, i) => {
+        edited = setAtPath(edited, p.key, point[i]);
+      });
+    } catch (e) {
+      if (!(e instanceof SweepInputError)) throw e;
+      return fail([`${e.message}${e.hint ? ` — ${e.hint}` : ''}`]);
+    }
+    const res = checkText(JSON.stringify(edited), file, opts);
+    if (res.ok) {
+      scenarios.push(res.scenario);
+      continue;
+    }
+    for (const d of res.errors) {
+      const line = `--set ${pointLabel(params, point)}: ${d.message} (at ${d.path})${d.hint ? ` — ${d.hint}` : ''}`;
+      if (!problems.includes(line)) problems.push(line);
+    }
+  }
+  return problems.length > 0 ? fail(problems) : { ok: true, scenarios, warnings: base.warnings };
 }

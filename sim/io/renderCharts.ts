@@ -229,7 +229,11 @@ async function writeAtomic(file: string, data: string | Uint8Array): Promise<voi
  * `<dir>/<id>.png`. Returns the written paths in order.
  */
 export async function writeCharts(dir: string, charts: RenderedChart[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  // Not recursive: the folder above exists, and if an interrupt has just removed it (writeAtomicDir) this fails
+  // instead of re-creating it.
+  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') throw e;
+  });
   const files: string[] = [];
   for (const chart of charts) {
     const base = join(dir, chart.id);

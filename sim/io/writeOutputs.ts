@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../engine/run';
+import type { SweepParameter, SweepRow } from '../experiment/sweep';
 import type { SeriesRow } from '../experiment/types';
 import { stableStringify } from '../util/stableStringify';
 import { ByteWriter } from './ByteWriter';
@@ -94,4 +95,42 @@ export async function writeText(dir: string, name: string, text: string | Uint8A
   const file = join(dir, name);
   await writeFile(file, text);
   return file;
+}
+
+/**
+ * sweep.csv: one row per point, strategy and whole-population metric: the point's parameter values (one column
+ * per swept key), mean, 90% interval, 95% CI of the mean, and the paired difference against the baseline
+ * (empty for the baseline itself, without a baseline, or where a value does not exist).
+ */
+export function sweepCsv(params: SweepParameter[], rows: SweepRow[]): Uint8Array {
+  const out = new ByteWriter(rows.length * 160);
+  const head = ['point', ...params.map((p) => p.key), 'strategy', 'metric', 'mean', 'lo', 'hi'];
+  head.push('ci95_lo', 'ci95_hi', 'diff', 'diff_lo', 'diff_hi', 'p_better');
+  out.text(`${head.map(csvField).join(',')}\n`);
+  const num = (v: number | null) => {
+    out.char(COMMA);
+    if (v !== null) numField(out, v);
+  };
+  for (const r of rows) {
+    out.text(String(r.point));
+    for (const v of r.values) {
+      out.char(COMMA);
+      out.text(csvField(String(v)));
+    }
+    out.char(COMMA);
+    out.text(csvField(r.strategy));
+    out.char(COMMA);
+    out.text(csvField(r.metric));
+    num(r.mean);
+    num(r.lo);
+    num(r.hi);
+    num(r.ci95 ? r.ci95[0] : null);
+    num(r.ci95 ? r.ci95[1] : null);
+    num(r.diff);
+    num(r.diffLo);
+    num(r.diffHi);
+    num(r.pBetter);
+    out.char(NEWLINE);
+  }
+  return out.bytes();
 }

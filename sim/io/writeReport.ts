@@ -4,6 +4,7 @@
  * Each file is written to a temporary name and renamed, so a reader never sees half a file.
  */
 
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReportInput } from '../experiment/types';
@@ -65,7 +66,9 @@ export async function writePreparedReport(
   withInput = true,
 ): Promise<WriteReportResult> {
   const { input, charts } = prepared;
-  await mkdir(dir, { recursive: true });
+  // Only when missing: a recursive mkdir in flight would re-create a temporary folder that an interrupt has
+  // just removed (writeAtomicDir), leaving an empty folder behind.
+  if (!existsSync(dir)) await mkdir(dir, { recursive: true });
   const files: string[] = [];
   if (withInput) {
     const file = join(dir, REPORT_INPUT_FILE);

@@ -177,6 +177,37 @@ describe('trustsim run without --out', () => {
 });
 
 describe('bad input: exit 2, a clear message, nothing written', () => {
+  it("--out never destroys what is there: a file, the scenario, or a folder of the user's files", async () => {
+    const mine = join(tmp.dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'thesis.docx'), 'thesis');
+    const scenarioCopy = join(mine, 'case.yaml');
+    writeFileSync(scenarioCopy, readFileSync(starter, 'utf8'));
+    for (const [argv, message] of [
+      [
+        ['run', starter, '--out', mine],
+        /already holds files trustsim did not write \(case\.yaml, thesis\.docx\)/,
+      ],
+      [['run', scenarioCopy, '--out', scenarioCopy], /holds .*case\.yaml; it would be replaced/],
+      [
+        ['compare', scenarioCopy, '--replicates', '1', '--out', join(mine, 'thesis.docx')],
+        /is a file, not a folder/,
+      ],
+    ] as const) {
+      const r = await cli(...argv, '--scale', '0.2', '-q');
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).toMatch(/^hint: /m);
+      expect(stackLines(r.err)).toEqual([]);
+    }
+    expect(readdirSync(mine).sort()).toEqual(['case.yaml', 'thesis.docx']);
+    expect(readFileSync(join(mine, 'thesis.docx'), 'utf8')).toBe('thesis');
+    // An earlier output folder is replaced whole.
+    const out = join(tmp.dir, 'again');
+    for (let i = 0; i < 2; i++)
+      expect((await cli('run', starter, '--scale', '0.2', '-q', '--out', out)).code).toBe(0);
+  });
+
   it('--strategy nope lists the ids', async () => {
     const dir = join(tmp.dir, 'nope-out');
     const r = await cli('run', starter, '--strategy', 'nope', '--scale', '0.2', '--out', dir);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeAtomicDir } from '../../sim/io/atomicDir';
+import { checkOutDir, OutDirError, writeAtomicDir } from '../../sim/io/atomicDir';
 
 const root = mkdtempSync(join(tmpdir(), 'trustsim-atomic-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -88,5 +88,91 @@ describe('writeAtomicDir', () => {
     expect(r.signal).toBe('SIGINT');
     expect(readdirSync(out)).toEqual(['keep.txt']);
     expect(readdirSync(root).filter((f) => f.startsWith('e.'))).toEqual([]);
+  });
+
+  it('an interrupt that arrives while the thread is busy, before the write begins, leaves no folder', () => {
+    const out = join(root, 'busy');
+    const module = fileURLToPath(new URL('../../sim/io/atomicDir.ts', import.meta.url));
+    // The signal is sent before writeAtomicDir is called and handled only once the thread is free again, as when
+    // chart rendering keeps it busy: the handler must already be there and remove the temporary folder.
+    const script = `
+      const { writeAtomicDir } = await import(${JSON.stringify(module)});
+      process.kill(process.pid, 'SIGINT');
+      const job = writeAtomicDir(${JSON.stringify(out)}, async () => {
+        await new Promise((r) => setTimeout(r, 5000));
+      });
+      const t = Date.now();
+      while (Date.now() - t < 300) {}
+      await job;
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.signal).toBe('SIGINT');
+    expect(readdirSync(root).filter((f) => f.startsWith('busy'))).toEqual([]);
+  });
+
+  it('removes the temporary folders of killed runs, and puts back a set-aside output they left', async () => {
+    const out = join(root, 'stale');
+    mkdirSync(`${out}.tmp-999999999-1`);
+    mkdirSync(`${out}.old-999999999-2`);
+    writeFileSync(join(`${out}.old-999999999-2`, 'manifest.json'), '{}');
+    // Another live process's folder (this test's parent) is left alone.
+    mkdirSync(`${out}.tmp-${process.ppid}-3`);
+    await writeAtomicDir(join(root, 'stale'), async (tmp) => {
+      await writeFile(join(tmp, 'x.txt'), 'x');
+    });
+    expect(
+      readdirSync(root)
+        .filter((f) => f.startsWith('stale'))
+        .sort(),
+    ).toEqual(['stale', `stale.tmp-${process.ppid}-3`]);
+    expect(readdirSync(out)).toEqual(['x.txt']);
+  });
+
+  it('a folder it cannot create is an OutDirError that says why', async () => {
+    const file = join(root, 'plain-file');
+    writeFileSync(file, 'x');
+    await expect(writeAtomicDir(join(file, 'out'), async () => undefined)).rejects.toThrow(OutDirError);
+    await expect(writeAtomicDir(join(file, 'out'), async () => undefined)).rejects.toThrow(/a part of its path is a file/);
+  });
+});
+
+describe('checkOutDir', () => {
+  const here = join(root, 'check');
+  mkdirSync(here, { recursive: true });
+
+  it('accepts a new folder, an empty folder and an earlier trustsim output folder', () => {
+    expect(() => checkOutDir(join(here, 'new', 'deeper'))).not.toThrow();
+    mkdirSync(join(here, 'empty'));
+    expect(() => checkOutDir(join(here, 'empty'))).not.toThrow();
+    const prev = join(here, 'prev');
+    mkdirSync(join(prev, 'charts'), { recursive: true });
+    writeFileSync(join(prev, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0', command: 'compare' }));
+    writeFileSync(join(prev, 'summary.json'), '{}');
+    expect(() => checkOutDir(prev)).not.toThrow();
+  });
+
+  it('refuses a file, a folder with other files, and a folder holding the scenario or the current folder', () => {
+    const file = join(here, 'thesis.docx');
+    writeFileSync(file, 'x');
+    expect(() => checkOutDir(file)).toThrow(/is a file, not a folder/);
+    const mixed = join(here, 'mixed');
+    mkdirSync(mixed);
+    writeFileSync(join(mixed, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0' }));
+    writeFileSync(join(mixed, 'notes.txt'), 'mine');
+    expect(() => checkOutDir(mixed)).toThrow(/files trustsim did not write \(notes\.txt\)/);
+    const foreign = join(here, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'summary.json'), '{}'); // outputs' names, but no trustsim manifest
+    expect(() => checkOutDir(foreign)).toThrow(OutDirError);
+    const withScenario = join(here, 'case');
+    mkdirSync(withScenario);
+    expect(() => checkOutDir(withScenario, [join(withScenario, 'my.yaml')])).toThrow(/holds .*my\.yaml/);
+    expect(() => checkOutDir(process.cwd())).toThrow(/current folder/);
+    expect(() => checkOutDir(join(process.cwd(), '..'))).toThrow(/current folder/);
+    expect(() => checkOutDir(join(file, 'sub'))).toThrow(/is a file, not a folder/);
   });
 });

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { assembleComparison, resolveStrategies } from '../../experiment/compare';
-import { writeAtomicDir } from '../../io/atomicDir';
+import { summaryName } from '../../experiment/summarise';
+import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { buildManifest } from '../../io/manifest';
 import { jsonText, rawCsv, seriesCsv, writeText } from '../../io/writeOutputs';
 import { ComputePool } from '../../node/ComputePool';
@@ -36,7 +37,10 @@ export function registerCompare(program: Command, io: CliIO): void {
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--strategies <ids>', 'comma-separated strategy ids (default: all)', parseList)
-    .option('--baseline <id>', 'strategy to compare against (default: passive-firefighting if present)')
+    .option(
+      '--baseline <id>',
+      'strategy to compare against (default: the scenario’s outputs.baseline, else passive-firefighting if compared)',
+    )
     .option(
       '--replicates <n>',
       'replicated worlds (default: the scenario’s outputs.replicates)',
@@ -114,6 +118,9 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     } catch (e) {
       throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
     }
+    // The output folder is checked before any work: nothing it holds may be lost.
+    const out = opts.out ?? `out/${summaryName(model)}`;
+    checkOutDir(out, [file]);
     const replicates = opts.replicates ?? scenario.outputs.replicates;
     const seed = opts.seed ?? scenario.outputs.seed;
     const workers = Math.max(1, Math.min(requested, replicates));
@@ -140,7 +147,6 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
       reps,
     );
     const simSeconds = (performance.now() - t0) / 1000;
-    const out = opts.out ?? `out/${res.summary.scenario}`;
     const manifest = buildManifest({
       command: 'compare',
       scenarioFile: file,

@@ -4,7 +4,7 @@ import { compileModel } from '../../engine/compileModel';
 import { run } from '../../engine/run';
 import { resolveStrategies } from '../../experiment/compare';
 import { summarise } from '../../experiment/summarise';
-import { writeAtomicDir } from '../../io/atomicDir';
+import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { buildManifest } from '../../io/manifest';
 import { jsonText, rawCsv, writeText } from '../../io/writeOutputs';
 import { type CliIO, progress } from '../context';
@@ -75,6 +75,8 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
       'see `trustsim list <scenario>`',
     );
   }
+  // The output folder is checked before any work: nothing it holds may be lost.
+  if (opts.out) checkOutDir(opts.out, [file]);
   const seed = opts.seed ?? scenario.outputs.seed;
   const bar = progress(io, strategy, Boolean(opts.quiet));
   const t0 = performance.now();

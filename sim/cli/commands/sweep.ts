@@ -1,0 +1,242 @@
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { compileModel } from '../../engine/compileModel';
+import { resolveStrategies } from '../../experiment/compare';
+import { summarise, summaryName } from '../../experiment/summarise';
+import {
+  parseAssignment,
+  SweepInputError,
+  type SweepParameter,
+  type SweepPointResult,
+  sweepGrid,
+  sweepRows,
+  sweepVerdicts,
+} from '../../experiment/sweep';
+import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
+import { loadSweepScenarios } from '../../io/loadScenario';
+import { buildManifest } from '../../io/manifest';
+import { jsonText, sweepCsv, writeText } from '../../io/writeOutputs';
+import { ComputePool } from '../../node/ComputePool';
+import { formatDiagnostic } from '../../scenario/diagnostics';
+import { type CliIO, progress } from '../context';
+import { InputError } from '../errors';
+import { parseFloatOption, parseIntOption, parseList } from '../options';
+
+export interface SweepCliOptions {
+  set: string[];
+  strategies?: string[];
+  baseline?: string;
+  replicates?: number;
+  seed?: number;
+  workers?: number;
+  scale: number;
+  out?: string;
+  charts: boolean;
+  metrics: string[];
+  quiet?: boolean;
+}
+
+/** Most `--set` problems printed; the rest are counted. */
+const MAX_PROBLEMS = 20;
+
+export function registerSweep(program: Command, io: CliIO): void {
+  program
+    .command('sweep')
+    .description(
+      'compare the strategies at every value of one or more parameters (a grid), on the same replicated worlds',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option(
+      '--set <key=values>',
+      'a parameter and its values: key=v1,v2,… or key=lo:hi:n (n evenly spaced); repeat for a grid',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--strategies <ids>', 'comma-separated strategy ids (default: all)', parseList)
+    .option('--baseline <id>', 'strategy to compare against (default: as in compare)')
+    .option(
+      '--replicates <n>',
+      'replicated worlds per point (default: the scenario’s outputs.replicates)',
+      parseIntOption('--replicates', 1, 10000),
+    )
+    .option(
+      '--seed <n>',
+      'master seed; every point uses the same replicated worlds',
+      parseIntOption('--seed', 0, 2 ** 31 - 1),
+    )
+    .option(
+      '--workers <n>',
+      'compute threads (identical results for any n)',
+      parseIntOption('--workers', 1, 64),
+    )
+    .option(
+      '--scale <f>',
+      'multiply every segment’s agent count',
+      parseFloatOption('--scale', 0.001, 1000),
+      1,
+    )
+    .option('--out <dir>', 'output folder (default: out/<scenario slug>-sweep)')
+    .option('--metrics <list>', 'metrics to chart', parseList, ['trust', 'net_cny'])
+    .option('--no-charts', 'skip the charts')
+    .option('-q, --quiet', 'no progress bar')
+    .addHelpText(
+      'after',
+      `
+Keys are written as in the scenario file, joined by dots; in a list, a word picks the item with that id:
+  model.media.halfLifeDays   model.trust.learningRate   population.segments.fans.agents   network.kind
+
+Examples:
+  trustsim sweep scenarios/xiaomi-trust-crisis-2025.yaml --set model.media.halfLifeDays=1,3,7 --replicates 10
+  trustsim sweep scenarios/xiaomi-trust-crisis-2025.yaml --set model.recovery.escalationProbability=0:0.6:4 \\
+      --strategies passive-firefighting,fair-compensation,honour-and-apologise
+  trustsim sweep scenarios/teaching/apology-vs-denial.yaml --set network.kind=erdos-renyi,watts-strogatz \\
+      --set network.meanDegree=8,16
+
+Every point runs the same replicated worlds (same seed), so points differ only by the parameter.
+Writes <out>/sweep.csv (per point, strategy and metric: mean, 90% interval, 95% CI, paired difference
+against the baseline), sweep.json (the points, and per metric whether the best strategy changes across
+the sweep), manifest.json, and charts/sweep-<metric>.vl.json and .svg.`,
+    )
+    .action(async (file: string, opts: SweepCliOptions) => {
+      await sweepCommand(file, opts, io);
+    });
+}
+
+export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliIO): Promise<void> {
+  if (opts.set.length === 0) {
+    throw new InputError(
+      'nothing to sweep: give at least one --set key=values',
+      'e.g. --set model.media.halfLifeDays=1,3,7 (see trustsim sweep --help)',
+    );
+  }
+  let params: SweepParameter[];
+  let grid: ReturnType<typeof sweepGrid>;
+  try {
+    params = opts.set.map(parseAssignment);
+    grid = sweepGrid(params);
+  } catch (e) {
+    if (e instanceof SweepInputError) throw new InputError(e.message, e.hint);
+    throw e;
+  }
+  const loaded = await loadSweepScenarios(file, params, grid, { scale: opts.scale });
+  for (const w of loaded.warnings) io.err(`${formatDiagnostic(w)}\n`);
+  if (!loaded.ok) {
+    for (const d of loaded.errors) io.err(`${formatDiagnostic(d)}\n`);
+    for (const p of loaded.setProblems.slice(0, MAX_PROBLEMS)) io.err(`${p}\n`);
+    const n = loaded.errors.length + loaded.setProblems.length;
+    const more = loaded.setProblems.length > MAX_PROBLEMS ? ` (${MAX_PROBLEMS} shown)` : '';
+    throw new InputError(`${file}: ${n} problem${n === 1 ? '' : 's'}${more}; nothing was run or written`);
+  }
+  const scenarios = loaded.scenarios;
+  const first = compileModel(scenarios[0], opts.scale);
+  let picked: { strategies: string[]; baseline: string | null };
+  try {
+    picked = resolveStrategies(first, opts.strategies, opts.baseline);
+  } catch (e) {
+    throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
+  }
+  // The output folder is checked before any work: nothing it holds may be lost.
+  const out = opts.out ?? `out/${summaryName(first)}-sweep`;
+  checkOutDir(out, [file]);
+  const replicates = opts.replicates ?? scenarios[0].outputs.replicates;
+  const seed = opts.seed ?? scenarios[0].outputs.seed;
+  const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), replicates));
+  const pool = new ComputePool(workers);
+  const results: SweepPointResult[] = [];
+  const total = grid.length * replicates;
+  const bar = progress(io, `${grid.length} points × ${replicates} replicates`, Boolean(opts.quiet));
+  const t0 = performance.now();
+  try {
+    for (let p = 0; p < grid.length; p++) {
+      const model = p === 0 ? first : compileModel(scenarios[p], opts.scale);
+      const reps = await pool.runReplicates(model, picked.strategies, seed, replicates, {
+        onDone: (d) => bar.update(p * replicates + d, total),
+      });
+      const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
+      const summary = summarise(model, picked.strategies, byStrategy, { baseline: picked.baseline, seed });
+      results.push({ point: grid[p], summary });
+    }
+  } finally {
+    bar.stop();
+    await pool.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const rows = sweepRows(results);
+  const verdicts = sweepVerdicts(params, results);
+  const charts = [];
+  if (opts.charts) {
+    const { sweepChart } = await import('../../report/sweepChart');
+    for (const m of opts.metrics) {
+      const chart = sweepChart(params, rows, m, picked.strategies);
+      if (!chart) {
+        throw new InputError(
+          `--metrics: no whole-population metric "${m}" in the results`,
+          'e.g. trust, grievance, complaints_auc, churned, net_cny (see docs/metrics.md)',
+        );
+      }
+      charts.push(chart);
+    }
+  }
+  const warnings = [...new Set(results.flatMap((r) => r.summary.warnings))].sort();
+  const sweepJson = {
+    scenario: results[0].summary.scenario,
+    title: results[0].summary.title,
+    seed,
+    replicates,
+    strategies: picked.strategies,
+    baseline: picked.baseline,
+    parameters: params,
+    points: results.map((r, i) => ({
+      point: i,
+      values: Object.fromEntries(params.map((p, k) => [p.key, r.point[k]])),
+      best: Object.fromEntries(verdicts.map((v) => [v.metric, v.bestByPoint[i]])),
+    })),
+    verdicts: verdicts.map((v) => ({ metric: v.metric, stable: v.stable, text: v.text })),
+    warnings,
+  };
+  const manifest = buildManifest({
+    command: 'sweep',
+    scenarioFile: file,
+    seed,
+    replicates,
+    strategies: picked.strategies,
+    baseline: picked.baseline,
+    options: { scale: opts.scale, set: opts.set, points: grid.length },
+    rerunArgs: [
+      ...opts.set.flatMap((s) => ['--set', s]),
+      '--seed',
+      String(seed),
+      '--replicates',
+      String(replicates),
+      '--strategies',
+      picked.strategies.join(','),
+      ...(picked.baseline !== null ? ['--baseline', picked.baseline] : []),
+      ...(opts.scale !== 1 ? ['--scale', String(opts.scale)] : []),
+      ...(opts.charts ? ['--metrics', opts.metrics.join(',')] : ['--no-charts']),
+    ],
+  });
+  const rendered =
+    charts.length > 0 ? await (await import('../../io/renderCharts')).renderCharts(charts) : [];
+  const written: string[] = [];
+  // The folder is written beside `out` and then renamed to it: names are kept relative to it.
+  await writeAtomicDir(out, async (dir) => {
+    const keep = (f: string) => written.push(relative(dir, f));
+    keep(await writeText(dir, 'sweep.csv', sweepCsv(params, rows)));
+    keep(await writeText(dir, 'sweep.json', jsonText(sweepJson)));
+    keep(await writeText(dir, 'manifest.json', jsonText(manifest)));
+    if (rendered.length > 0) {
+      const { writeCharts } = await import('../../io/renderCharts');
+      for (const f of await writeCharts(join(dir, 'charts'), rendered)) keep(f);
+    }
+  });
+  for (const w of warnings) io.err(`warning: ${w}\n`);
+  for (const v of verdicts) io.err(`${v.text}\n`);
+  if (!opts.quiet) {
+    io.err(
+      `swept ${grid.length} point${grid.length === 1 ? '' : 's'} × ${picked.strategies.length} strategies × ` +
+        `${replicates} replicates in ${seconds.toFixed(1)} s (${workers} worker${workers === 1 ? '' : 's'})\n`,
+    );
+  }
+  io.out(`${written.map((f) => join(out, f)).join('\n')}\n`);
+}

@@ -1,0 +1,94 @@
+/**
+ * The sweep chart: one metric's mean across replicates against the swept parameter, a line per strategy with
+ * its 95% CI of the mean as a band, so a reader sees at once whether the lines cross (the ranking changes) or
+ * stay apart. A second or third swept parameter gives one panel per combination of their values.
+ */
+import type { SweepParameter, SweepRow } from '../experiment/sweep';
+import { describeMetric } from './metrics';
+import { CHART_WIDTH, chartConfig, FONT, OKABE_ITO } from './style';
+import { asChartSpec, type ReportChart, VEGA_LITE_V5_SCHEMA } from './types';
+
+export function sweepChart(
+  params: SweepParameter[],
+  rows: SweepRow[],
+  metric: string,
+  strategies: string[],
+): ReportChart | null {
+  const mine = rows.filter((r) => r.metric === metric);
+  if (mine.length === 0 || params.length === 0) return null;
+  const info = describeMetric(metric);
+  const x = params[0];
+  const numeric = x.values.every((v) => typeof v === 'number');
+  const panels = params.slice(1);
+  const values = mine.map((r) => ({
+    x: numeric ? r.values[0] : String(r.values[0]),
+    panel: panels.map((p, i) => `${p.key}=${String(r.values[i + 1])}`).join(', '),
+    strategy: r.strategy,
+    mean: r.mean,
+    // One replicate gives no CI: the band is the point.
+    ciLo: r.ci95 ? r.ci95[0] : r.mean,
+    ciHi: r.ci95 ? r.ci95[1] : r.mean,
+  }));
+  const color = {
+    field: 'strategy',
+    type: 'nominal',
+    title: 'strategy',
+    scale: { domain: strategies, range: strategies.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]) },
+  };
+  const xEnc = numeric
+    ? { field: 'x', type: 'quantitative', title: x.key, scale: { zero: false } }
+    : { field: 'x', type: 'ordinal', title: x.key, sort: x.values.map(String) };
+  const yTitle = `${info.label} (${info.unitText})`;
+  const layer = {
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.15 },
+        encoding: {
+          x: xEnc,
+          y: { field: 'ciLo', type: 'quantitative', title: yTitle, scale: { zero: false } },
+          y2: { field: 'ciHi' },
+          color: { ...color, legend: null },
+        },
+      },
+      {
+        mark: { type: 'line', point: true, strokeWidth: 2 },
+        encoding: {
+          x: xEnc,
+          y: { field: 'mean', type: 'quantitative', title: yTitle },
+          color,
+          tooltip: [
+            { field: 'strategy', type: 'nominal' },
+            { field: 'x', title: x.key },
+            { field: 'mean', type: 'quantitative', format: '.4~g' },
+            { field: 'ciLo', type: 'quantitative', title: '95% CI from', format: '.4~g' },
+            { field: 'ciHi', type: 'quantitative', title: '95% CI to', format: '.4~g' },
+          ],
+        },
+      },
+    ],
+  };
+  const base = {
+    $schema: VEGA_LITE_V5_SCHEMA as typeof VEGA_LITE_V5_SCHEMA,
+    title: { text: `${info.label} across the sweep`, font: FONT },
+    data: { values },
+    config: chartConfig(),
+  };
+  const width = panels.length > 0 ? Math.max(200, Math.floor(CHART_WIDTH / 2)) : CHART_WIDTH;
+  const spec =
+    panels.length > 0
+      ? {
+          ...base,
+          facet: { field: 'panel', type: 'nominal', title: panels.map((p) => p.key).join(', ') },
+          columns: 2,
+          spec: { width, height: 220, ...layer },
+        }
+      : { ...base, width, height: 280, ...layer };
+  return {
+    id: `sweep-${metric.replace(/[^\w-]/g, '-')}`,
+    title: `${info.label} across the sweep`,
+    caption:
+      `Mean ${info.label.toLowerCase()} over replicates at each value of ${x.key}, with the 95% confidence ` +
+      'interval of the mean as a band. Where lines cross, the better strategy depends on this parameter.',
+    spec: asChartSpec(spec),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * `trustsim sweep`, in-process, on the starter scenario (2 replicates at scale 0.2): a point at the file's own
+ * value gives exactly compare's numbers (same worlds), another value moves them; the outputs are identical for
+ * 1 and 2 workers; bad --set values exit 2 with the key and the schema's message, and write nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
+
+const tmp = tempDir('trustsim-sweep-');
+afterAll(tmp.cleanup);
+const scenario = join(tmp.dir, 'case.yaml');
+const common = ['--replicates', '2', '--scale', '0.2', '--seed', '5', '-q'];
+
+interface Summary {
+  strategies: Array<{ id: string; metrics: Record<string, { mean: number }> }>;
+}
+
+let sweepOut: string;
+let run: Awaited<ReturnType<typeof cli>>;
+
+beforeAll(async () => {
+  expect((await cli('init', scenario)).code).toBe(0);
+  sweepOut = join(tmp.dir, 'sweep');
+  // 0.12 is the default learning rate, which the starter file leaves unset.
+  run = await cli(
+    'sweep',
+    scenario,
+    '--set',
+    'model.trust.learningRate=0.12,0.25',
+    ...common,
+    '--workers',
+    '1',
+    '--out',
+    sweepOut,
+  );
+});
+
+describe('trustsim sweep', () => {
+  it('exits 0, lists its files, and says per metric whether the best strategy changes', () => {
+    expect(run.code, run.err).toBe(0);
+    for (const f of ['sweep.csv', 'sweep.json', 'manifest.json', join('charts', 'sweep-trust.svg')])
+      expect(run.out).toContain(join(sweepOut, f));
+    expect(run.err).toMatch(/^trust: (.+ is best at every point of the sweep|the best strategy changes)/m);
+  });
+
+  it('at the file’s own value it gives exactly what compare gives; another value moves the results', async () => {
+    const cmpOut = join(tmp.dir, 'compare');
+    const c = await cli('compare', scenario, ...common, '--no-report', '--out', cmpOut);
+    expect(c.code, c.err).toBe(0);
+    const summary = JSON.parse(readFileSync(join(cmpOut, 'summary.json'), 'utf8')) as Summary;
+    const parsed = parseCsv(readFileSync(join(sweepOut, 'sweep.csv'), 'utf8'));
+    const rows = parsed.rows;
+    const header = parsed.header.split(',');
+    expect(header).toEqual([
+      'point',
+      'model.trust.learningRate',
+      'strategy',
+      'metric',
+      'mean',
+      'lo',
+      'hi',
+      'ci95_lo',
+      'ci95_hi',
+      'diff',
+      'diff_lo',
+      'diff_hi',
+      'p_better',
+    ]);
+    const col = (name: string) => header.indexOf(name);
+    const mean = (point: string, strategy: string, metric: string) =>
+      Number(
+        rows.find((r) => r[0] === point && r[col('strategy')] === strategy && r[col('metric')] === metric)?.[
+          col('mean')
+        ],
+      );
+    for (const s of summary.strategies) {
+      for (const m of ['trust', 'grievance', 'net_cny']) {
+        expect(mean('0', s.id, m), `${s.id} ${m}`).toBe(s.metrics[m].mean);
+      }
+      expect(mean('1', s.id, 'trust')).not.toBe(mean('0', s.id, 'trust'));
+    }
+    expect(rows.every((r) => r[col('model.trust.learningRate')] === (r[0] === '0' ? '0.12' : '0.25'))).toBe(
+      true,
+    );
+    const json = JSON.parse(readFileSync(join(sweepOut, 'sweep.json'), 'utf8'));
+    expect(json.points.map((p: { values: unknown }) => p.values)).toEqual([
+      { 'model.trust.learningRate': 0.12 },
+      { 'model.trust.learningRate': 0.25 },
+    ]);
+    expect(json.verdicts.map((v: { metric: string }) => v.metric)).toContain('trust');
+  });
+
+  it('gives byte-identical outputs with 2 workers, and its manifest line reruns it', async () => {
+    const two = join(tmp.dir, 'two');
+    const r = await cli(
+      'sweep',
+      scenario,
+      '--set',
+      'model.trust.learningRate=0.12,0.25',
+      ...common,
+      '--workers',
+      '2',
+      '--out',
+      two,
+    );
+    expect(r.code, r.err).toBe(0);
+    for (const f of ['sweep.csv', 'sweep.json', 'manifest.json', join('charts', 'sweep-trust.svg')])
+      expect(readFileSync(join(two, f), 'utf8'), f).toBe(readFileSync(join(sweepOut, f), 'utf8'));
+    const rerun = JSON.parse(readFileSync(join(sweepOut, 'manifest.json'), 'utf8')).rerun as string;
+    expect(rerun).toContain(`--set model.trust.learningRate=0.12,0.25 --seed 5 --replicates 2`);
+    expect(rerun).toContain('--scale 0.2');
+  });
+
+  it('a grid of two parameters has one point per combination and one chart panel per value of the second', async () => {
+    const grid = join(tmp.dir, 'grid');
+    const r = await cli(
+      'sweep',
+      scenario,
+      '--set',
+      'model.media.halfLifeDays=1,7',
+      '--set',
+      'population.segments.fans.owners=0.1,0.5',
+      '--strategies',
+      'silence,honour',
+      '--baseline',
+      'silence',
+      '--replicates',
+      '1',
+      '--scale',
+      '0.2',
+      '-q',
+      '--metrics',
+      'trust',
+      '--out',
+      grid,
+    );
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(readFileSync(join(grid, 'sweep.json'), 'utf8'));
+    expect(json.points).toHaveLength(4);
+    const spec = JSON.parse(readFileSync(join(grid, 'charts', 'sweep-trust.vl.json'), 'utf8'));
+    expect(spec.facet.field).toBe('panel');
+    expect(new Set(spec.data.values.map((v: { panel: string }) => v.panel))).toEqual(
+      new Set(['population.segments.fans.owners=0.1', 'population.segments.fans.owners=0.5']),
+    );
+  });
+});
+
+describe('trustsim sweep: bad input exits 2 and writes nothing', () => {
+  it.each([
+    [
+      ['--set', 'model.trust.learningRte=0.1,0.2'],
+      /--set model\.trust\.learningRte=0\.1: unknown key "learningRte".*did you mean "learningRate"/,
+    ],
+    [
+      ['--set', 'model.trust.learningRate=0.1,7'],
+      /--set model\.trust\.learningRate=7: .*(at model\.trust\.learningRate)/,
+    ],
+    [
+      ['--set', 'population.segments.fnas.agents=10'],
+      /no item with id "fnas".*its ids: buyers, fans, public/,
+    ],
+    [['--set', 'model.trust.learningRate'], /expected key=values/],
+    [[], /nothing to sweep/],
+    [
+      ['--set', 'model.trust.learningRate=0.1', '--strategies', 'silence,honour'],
+      /baseline "token-voucher" \(the scenario’s outputs\.baseline\) is not among .*--baseline silence/,
+    ],
+    [
+      ['--set', 'model.trust.learningRate=0.1', '--metrics', 'nope'],
+      /--metrics: no whole-population metric "nope"/,
+    ],
+  ])('%j', async (argv, message) => {
+    const out = join(tmp.dir, `bad-${readdirSync(tmp.dir).length}`);
+    const r = await cli(
+      'sweep',
+      scenario,
+      ...argv,
+      '--replicates',
+      '1',
+      '--scale',
+      '0.2',
+      '-q',
+      '--out',
+      out,
+    );
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(stackLines(r.err)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -2,15 +2,18 @@
 # Install the system tools the report tests need, when missing (Debian/Ubuntu, run as root):
 #   /usr/bin/chromium          headless browser for test/report/browser.test.ts (driven by playwright-core)
 #   python3-nbformat           validates report.ipynb (test/report/notebook.test.ts)
-# Usage: scripts/setup-system.sh [chromium] [nbformat]   (no argument: both)
+#   fonts-droid-fallback       CJK glyphs in PNG charts (sim/io/renderCharts.ts; test/io/renderCharts.test.ts),
+#                              with fonts-liberation and fonts-dejavu-core for the Latin text
+# Usage: scripts/setup-system.sh [chromium] [nbformat] [fonts]   (no argument: all three)
 # Exits non-zero with a message on stderr when a tool is still missing afterwards.
 set -euo pipefail
 
 want=("$@")
-[ ${#want[@]} -eq 0 ] && want=(chromium nbformat)
+[ ${#want[@]} -eq 0 ] && want=(chromium nbformat fonts)
 
 have_chromium() { [ -x /usr/bin/chromium ]; }
 have_nbformat() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1; }
+have_font() { [ -f "/usr/share/fonts/truetype/$1" ]; }
 
 missing() {
   local out=()
@@ -18,7 +21,12 @@ missing() {
     case "$tool" in
       chromium) have_chromium || out+=(chromium) ;;
       nbformat) have_nbformat || out+=(python3-nbformat) ;;
-      *) echo "setup-system: unknown tool '$tool' (expected chromium or nbformat)" >&2; exit 2 ;;
+      fonts)
+        have_font liberation/LiberationSans-Regular.ttf || out+=(fonts-liberation)
+        have_font dejavu/DejaVuSans.ttf || out+=(fonts-dejavu-core)
+        have_font droid/DroidSansFallbackFull.ttf || out+=(fonts-droid-fallback)
+        ;;
+      *) echo "setup-system: unknown tool '$tool' (expected chromium, nbformat or fonts)" >&2; exit 2 ;;
     esac
   done
   echo "${out[@]:-}"

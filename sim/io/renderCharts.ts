@@ -5,6 +5,7 @@
  * and the specs use UTC date scales, so neither fonts nor the machine's timezone leak in).
  */
 
+import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vega from 'vega';
@@ -177,13 +178,52 @@ export async function warmUpRenderer(): Promise<void> {
   await renderSvg(WARM_UP_SPEC);
 }
 
-/** Convert an SVG string to PNG bytes with resvg (system fonts, 2× zoom, white background). */
+/**
+ * The fonts PNG text is drawn with, in the order resvg falls back through them for a character the
+ * first font lacks. The SVGs ask for Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans:
+ * Liberation Sans (Debian's fonts-liberation) is the first one Debian has, DejaVu Sans
+ * (fonts-dejavu-core) the next. Neither has CJK characters, which scenario text may hold
+ * ("Long-time fans (米粉)"); Droid Sans Fallback (fonts-droid-fallback, Apache-2.0) covers them.
+ */
+export const PNG_FONT_FILES: readonly string[] = [
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-BoldItalic.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+];
+
+/** resvg's font options: `fontFiles` and whether it also loads every system font. */
+export interface PngFontOptions {
+  loadSystemFonts: boolean;
+  fontFiles: string[];
+  defaultFontFamily: string;
+}
+
+/**
+ * With every file of `files` present, resvg loads only these, so no other font installed on the
+ * machine can change a PNG (resvg loads system fonts first, and the first font with a character
+ * wins). Otherwise (not Debian, or a package missing) it loads the system fonts, then the files
+ * that are there.
+ */
+export function pngFontOptions(files: readonly string[] = PNG_FONT_FILES): PngFontOptions {
+  const found = files.filter((file) => existsSync(file));
+  return {
+    loadSystemFonts: found.length < files.length,
+    fontFiles: found,
+    defaultFontFamily: 'DejaVu Sans',
+  };
+}
+
+/** Convert an SVG string to PNG bytes with resvg (the fonts of `pngFontOptions`, 2× zoom, white background). */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    font: pngFontOptions(),
   });
   return new Uint8Array(resvg.render().asPng());
 }

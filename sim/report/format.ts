@@ -117,3 +117,18 @@ export function formatInterval(lo: number, hi: number, info: MetricInfo, short =
 export function formatPercent(share: number): string {
   return `${formatFixed(share * 100, 0)}%`;
 }
+
+/**
+ * A Vega expression that writes `ref` (an axis tick's `datum.value` by default) as compact ¥ in the
+ * style of `formatYuanShort`: "¥0", "¥500k", "¥2.5M", "−¥6B". Ticks are round numbers, so trailing
+ * zeros are dropped ("¥2B", not "¥2.0B"). For `labelExpr` of ¥ axes, which would otherwise read "16G".
+ */
+export function yuanShortExpr(ref = 'datum.value'): string {
+  const abs = `abs(${ref})`;
+  const scaled = (divisor: string, suffix: string) => `format(${abs} / ${divisor}, ',.3~f') + '${suffix}'`;
+  return (
+    `(${ref} < 0 ? '−' : '') + '¥' + ` +
+    `(${abs} >= 1e9 ? ${scaled('1e9', 'B')} : ${abs} >= 1e6 ? ${scaled('1e6', 'M')} : ` +
+    `${abs} >= 1e3 ? ${scaled('1e3', 'k')} : format(${abs}, ',.3~f'))`
+  );
+}

@@ -11,7 +11,9 @@ export const FONT = 'Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu S
 
 /**
  * Okabe & Ito (2008), reordered so the first colours are the most distinct on white paper and
- * projectors; yellow comes last because it is hard to read on white.
+ * projectors. Sky blue is easily mistaken for the first colour (blue), so it comes after black and
+ * only scenarios with seven or more strategies use both blues; yellow comes last because it is hard
+ * to read on white.
  */
 export const OKABE_ITO = [
   '#0072B2', // blue
@@ -19,13 +21,19 @@ export const OKABE_ITO = [
   '#009E73', // bluish green
   '#CC79A7', // reddish purple
   '#E69F00', // orange
-  '#56B4E9', // sky blue
   '#000000', // black
+  '#56B4E9', // sky blue
   '#F0E442', // yellow
 ] as const;
 
-/** Colour for scenario-wide markers (incidents, rulings): neutral dark grey, not a strategy colour. */
+/** Text colour of scenario-wide marker labels (incidents, rulings): neutral dark grey. */
 export const NEUTRAL = '#4D4D4D';
+
+/**
+ * Colour of scenario-wide marker rules: a mid grey, so a dashed event line is not mistaken for the
+ * line (or the response markers) of a strategy drawn in black.
+ */
+export const MARKER_RULE = '#8C8C8C';
 
 /** Strategy ids in scenario order: the fixed colour domain. */
 export function strategyIds(input: ReportInput): string[] {
@@ -42,24 +50,36 @@ export function strategyScale(input: ReportInput): { domain: string[]; range: st
   return { domain: strategyIds(input), range: strategyColours(input) };
 }
 
+export interface StrategyColourOptions {
+  /**
+   * Only these strategies (the ones a chart shows), so its legend lists no others; each keeps its
+   * colour from the full scale. Default: every strategy.
+   */
+  only?: readonly string[];
+  /** Legend swatch: a line for line and area charts (default), a filled square for bars. */
+  symbol?: 'stroke' | 'square';
+}
+
 /** `color` channel for strategies. */
-export function strategyColour(input: ReportInput, legend = true) {
+export function strategyColour(input: ReportInput, legend = true, opts: StrategyColourOptions = {}) {
+  const full = strategyScale(input);
+  const only = opts.only;
+  const scale = only
+    ? {
+        domain: full.domain.filter((id) => only.includes(id)),
+        range: full.range.filter((_, i) => only.includes(full.domain[i]!)),
+      }
+    : full;
+  const symbol =
+    opts.symbol === 'square'
+      ? { symbolType: 'square', symbolStrokeWidth: 0, symbolOpacity: 1, symbolSize: 200 }
+      : { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 };
   return {
     field: 'strategy',
     type: 'nominal' as const,
     title: 'strategy',
-    scale: strategyScale(input),
-    legend: legend
-      ? {
-          orient: 'top' as const,
-          title: 'strategy',
-          labelLimit: 320,
-          symbolType: 'stroke',
-          symbolStrokeWidth: 3,
-          symbolOpacity: 1,
-          symbolSize: 300,
-        }
-      : null,
+    scale,
+    legend: legend ? { orient: 'top' as const, title: 'strategy', labelLimit: 320, ...symbol } : null,
   };
 }
 

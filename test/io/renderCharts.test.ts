@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   compileChart,
+  PNG_FONT_FILES,
+  pngFontOptions,
   renderCharts,
   renderSvg,
   svgToPng,
@@ -12,7 +14,9 @@ import {
   writeCharts,
 } from '../../sim/io/renderCharts';
 import { buildCharts } from '../../sim/report/buildCharts';
+import { FONT } from '../../sim/report/style';
 import { makeFixture } from '../fixtures/report/makeFixture';
+import { ensureSystemTools } from '../report/helpers';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'report', 'golden');
 const charts = buildCharts(makeFixture());
@@ -109,5 +113,24 @@ describe('renderCharts', () => {
   it('converts SVG to PNG without a native build step', async () => {
     const png = await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"></svg>');
     expect(png.byteLength).toBeGreaterThan(50);
+  });
+
+  it('draws CJK scenario text in PNGs (米粉), not empty boxes, with a fixed set of fonts', async () => {
+    ensureSystemTools('fonts');
+    expect(pngFontOptions()).toEqual({
+      loadSystemFonts: false,
+      fontFiles: [...PNG_FONT_FILES],
+      defaultFontFamily: 'DejaVu Sans',
+    });
+    expect(pngFontOptions([...PNG_FONT_FILES, '/nonexistent/font.ttf']).loadSystemFonts).toBe(true);
+    const svg = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="30"><text x="4" y="20" ` +
+      `font-family="${FONT}" font-size="16px">Fans (${text})</text></svg>`;
+    // Private-use characters have a glyph in no font: they render as the missing-glyph box, and so
+    // would 米粉 without a CJK font.
+    const cjk = await svgToPng(svg('米粉'));
+    const boxes = await svgToPng(svg('\uE000\uE001'));
+    expect(cjk).not.toEqual(boxes);
+    expect(await svgToPng(svg('米粉'))).toEqual(cjk);
   });
 });

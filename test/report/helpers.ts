@@ -82,11 +82,11 @@ export function collectingLogger(warnings: string[]) {
 }
 
 /**
- * Make sure Debian's chromium and/or python3-nbformat are installed (scripts/setup-system.sh installs
- * them with apt-get when missing). Throws with the script's output when they cannot be installed,
+ * Make sure Debian's chromium, python3-nbformat and/or the PNG fonts are installed
+ * (scripts/setup-system.sh installs them with apt-get when missing). Throws with the script's output when they cannot be installed,
  * so the dependent tests fail loudly instead of being skipped.
  */
-export function ensureSystemTools(...tools: Array<'chromium' | 'nbformat'>): void {
+export function ensureSystemTools(...tools: Array<'chromium' | 'nbformat' | 'fonts'>): void {
   const script = join(REPO, 'scripts', 'setup-system.sh');
   const r = spawnSync('bash', [script, ...tools], { encoding: 'utf8', timeout: 900_000 });
   if (r.status !== 0) {

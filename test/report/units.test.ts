@@ -144,9 +144,8 @@ describe('event label placement', () => {
       ],
       60,
       640,
-      5,
     );
-    expect(rows.map((r) => r.row)).toEqual([0, 1, 0, 0]);
-    expect(rows.map((r) => r.late)).toEqual([false, false, false, true]);
+    expect(rows.map((r) => r!.row)).toEqual([0, 1, 0, 0]);
+    expect(rows.map((r) => r!.left)).toEqual([false, false, false, true]);
   });
 });

@@ -2,6 +2,7 @@ import type { ReportInput } from '../../experiment/types';
 import { segmentTitles } from '../data';
 import { formatPercent, roundSig } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
+import { textWidth } from '../textWidth';
 import { asChartSpec, type ReportChart } from '../types';
 import { specHeader } from './common';
 
@@ -54,13 +55,14 @@ export function donationReactions(input: ReportInput): ReportChart | null {
   const caption =
     'The same announcement lands differently: groups with a grievance tend to read a donation as spin ' +
     '(bars to the left), while loyal fans applaud it (bars to the right). Compare each group’s two bars.';
-  const extent = Math.min(1, Math.max(0.01, ...values.map((v) => Math.abs(v.share))) * 1.5);
+  const width = CHART_WIDTH - 180;
+  const extent = symmetricExtent(values, width);
   const groupOrder = groups.filter((g) => g.size > 0).map((g) => titles.get(g.id)!);
   const yEnc = { field: 'group', type: 'nominal', sort: groupOrder, title: null, axis: { labelLimit: 220 } };
   const offset = donors.length > 1 ? { yOffset: { field: 'strategy', type: 'nominal', sort: donors } } : {};
   const spec = asChartSpec({
     ...specHeader(title, 'Share of each group reacting over the period · negative ← | → positive', caption),
-    width: CHART_WIDTH - 180,
+    width,
     height: Math.max(80, groupOrder.length * 34 * donors.length),
     data: { values },
     layer: [
@@ -74,9 +76,10 @@ export function donationReactions(input: ReportInput): ReportChart | null {
             type: 'quantitative',
             title: 'share of the group reacting (share 0–1; negative to the left)',
             scale: { domain: [-extent, extent], nice: false },
-            axis: { labelExpr: "format(abs(datum.value), '.0%')", tickCount: 8 },
+            axis: { values: percentTicks(extent), labelExpr: "format(abs(datum.value), '.0%')" },
           },
-          color: strategyColour(input, donors.length > 1),
+          // Only the strategies shown, with filled swatches; each keeps its colour from the other charts.
+          color: strategyColour(input, donors.length > 1, { only: donors, symbol: 'square' }),
           tooltip: [
             { field: 'strategy', type: 'nominal', title: 'strategy' },
             { field: 'group', type: 'nominal', title: 'group' },
@@ -84,16 +87,17 @@ export function donationReactions(input: ReportInput): ReportChart | null {
           ],
         },
       },
-      // Labels beside the bars; a layer only for signs that occur (an empty layer warns).
+      // Labels beside the bars, on their polarity's side of zero (so "negative 0%" never lands on a
+      // positive bar); a layer only for polarities that occur (an empty layer warns).
       ...(
         [
-          ['datum.share >= 0', 'left', 4, values.some((v) => v.share >= 0)],
-          ['datum.share < 0', 'right', -4, values.some((v) => v.share < 0)],
+          ['positive', 'left', 4],
+          ['negative', 'right', -4],
         ] as const
       )
-        .filter(([, , , present]) => present)
-        .map(([filter, align, dx]) => ({
-          transform: [{ filter }],
+        .filter(([polarity]) => values.some((v) => v.polarity === polarity))
+        .map(([polarity, align, dx]) => ({
+          transform: [{ filter: `datum.polarity === '${polarity}'` }],
           mark: { type: 'text', align, dx, baseline: 'middle', fontSize: 12 },
           encoding: {
             y: yEnc,
@@ -109,4 +113,31 @@ export function donationReactions(input: ReportInput): ReportChart | null {
     ],
   });
   return { id, title, caption, spec };
+}
+
+/**
+ * Half-width of the symmetric share axis: every label ("positive 68%") fits beside its bar inside the
+ * plot (Helvetica metrics, 12 px, 4 px from the bar, 6 px spare), and the bars keep some length.
+ */
+function symmetricExtent(
+  values: ReadonlyArray<{ share: number; shareLabel: string }>,
+  width: number,
+): number {
+  let extent = 0.01;
+  for (const v of values) {
+    const room = textWidth(v.shareLabel, 12) + 10;
+    const free = Math.max(0.25, 1 - (2 * room) / width);
+    extent = Math.max(extent, (Math.abs(v.share) * 1.1) / free);
+  }
+  return roundSig(extent, 3);
+}
+
+/** Tick values for a ±extent share axis: at most four a side, on a round step, never past 100%. */
+function percentTicks(extent: number): number[] {
+  const top = Math.min(1, extent);
+  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25].find((s) => top / s <= 4.0001) ?? 0.25;
+  const n = Math.floor(top / step + 1e-9);
+  const ticks: number[] = [];
+  for (let i = -n; i <= n; i++) ticks.push(roundSig(i * step, 6) || 0);
+  return ticks;
 }

@@ -1,6 +1,6 @@
 import type { ReportInput } from '../../experiment/types';
 import { baselineId } from '../data';
-import { roundSig } from '../format';
+import { roundSig, yuanShortExpr } from '../format';
 import { compareMetricKeys, describeMetric } from '../metrics';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
@@ -59,60 +59,65 @@ export function forestPlot(input: ReportInput): ReportChart | null {
   const caption =
     'Each dot is the mean paired difference (strategy − baseline, same random numbers), each whisker its 90% ' +
     'interval. A whisker that crosses the dashed zero line means the data do not settle which is better.';
-  const yEnc = { field: 'strategy', type: 'nominal', sort: shown, title: null, axis: { labelLimit: 220 } };
+  const yEnc = {
+    field: 'strategy',
+    type: 'nominal',
+    sort: shown,
+    scale: { domain: shown },
+    title: null,
+    axis: { labelLimit: 220 },
+  };
   const colour = strategyColour(input, false);
+  // One panel per metric, each with its own x scale and tick format (¥ metrics get ¥ ticks).
+  const panel = (metric: string, header: string) => ({
+    title: { text: header, anchor: 'start', fontSize: 13, fontWeight: 'normal', limit: 0, offset: 8 },
+    width: CHART_WIDTH - 160,
+    height: Math.max(24, shown.length * 24),
+    transform: [{ filter: { field: 'metric', equal: header } }],
+    layer: [
+      {
+        mark: { type: 'rule', strokeWidth: 3 },
+        encoding: {
+          y: yEnc,
+          x: {
+            field: 'lo',
+            type: 'quantitative',
+            title: 'difference (strategy − baseline)',
+            scale: { zero: true, nice: true },
+            ...(describeMetric(metric, incidentLabels).unit === 'cny'
+              ? { axis: { labelExpr: yuanShortExpr() } }
+              : {}),
+          },
+          x2: { field: 'hi' },
+          color: colour,
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+        encoding: {
+          y: yEnc,
+          x: { field: 'diff', type: 'quantitative' },
+          color: colour,
+          tooltip: [
+            { field: 'strategy', type: 'nominal', title: 'strategy' },
+            { field: 'diff', type: 'quantitative', title: 'mean difference', format: ',.3~f' },
+            { field: 'lo', type: 'quantitative', title: '90% interval from', format: ',.3~f' },
+            { field: 'hi', type: 'quantitative', title: '90% interval to', format: ',.3~f' },
+            { field: 'pBetter', type: 'quantitative', title: 'P(better than baseline)', format: '.0%' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { x: { datum: 0, type: 'quantitative' } },
+      },
+    ],
+  });
   const spec = asChartSpec({
     ...specHeader(title, 'Strategy − baseline · whiskers = 90% interval of paired differences', caption),
     data: { values },
-    facet: {
-      row: {
-        field: 'metric',
-        type: 'nominal',
-        sort: headers,
-        title: null,
-        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 13, labelLimit: 0 },
-      },
-    },
-    spec: {
-      width: CHART_WIDTH - 160,
-      height: Math.max(24, shown.length * 24),
-      layer: [
-        {
-          mark: { type: 'rule', strokeWidth: 3 },
-          encoding: {
-            y: yEnc,
-            x: {
-              field: 'lo',
-              type: 'quantitative',
-              title: 'difference (strategy − baseline)',
-              scale: { zero: true, nice: true },
-            },
-            x2: { field: 'hi' },
-            color: colour,
-          },
-        },
-        {
-          mark: { type: 'point', filled: true, size: 90, opacity: 1 },
-          encoding: {
-            y: yEnc,
-            x: { field: 'diff', type: 'quantitative' },
-            color: colour,
-            tooltip: [
-              { field: 'strategy', type: 'nominal', title: 'strategy' },
-              { field: 'diff', type: 'quantitative', title: 'mean difference', format: ',.3~f' },
-              { field: 'lo', type: 'quantitative', title: '90% interval from', format: ',.3~f' },
-              { field: 'hi', type: 'quantitative', title: '90% interval to', format: ',.3~f' },
-              { field: 'pBetter', type: 'quantitative', title: 'P(better than baseline)', format: '.0%' },
-            ],
-          },
-        },
-        {
-          mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 1.5 },
-          encoding: { x: { datum: 0, type: 'quantitative' } },
-        },
-      ],
-    },
-    resolve: { scale: { x: 'independent' } },
+    vconcat: metrics.map((m, i) => panel(m, headers[i]!)),
+    spacing: 20,
   });
   return { id, title, caption, spec };
 }

@@ -1,9 +1,9 @@
 import type { ReportInput } from '../../experiment/types';
 import { baselineId, finalMean } from '../data';
-import { formatYuanShort, roundSig } from '../format';
+import { formatYuanShort, roundSig, yuanShortExpr } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
-import { specHeader } from './common';
+import { labelledDomain, specHeader } from './common';
 
 const MEASURES = ['response cost', 'value kept vs baseline'] as const;
 
@@ -18,7 +18,7 @@ function losses(input: ReportInput, strategy: string): number | null {
 /**
  * The ¥ ledger: what each response cost against the value it kept. Value kept = the baseline's losses
  * (revenue + CLV) − this strategy's losses, so it is 0 for the baseline and negative when a strategy
- * loses more than the baseline.
+ * loses more than the baseline. The two measures get a panel each, with its own ¥ scale.
  */
 export function ledger(input: ReportInput): ReportChart | null {
   const base = baselineId(input);
@@ -34,37 +34,42 @@ export function ledger(input: ReportInput): ReportChart | null {
   const id = 'ledger';
   const title = 'The ¥ ledger: response cost vs value kept';
   const caption =
-    `A response pays for itself when its bar in the lower panel is longer than in the upper one. Value kept is ` +
-    `the revenue and customer lifetime value that ${base} loses and this strategy does not.`;
+    `Each panel has its own ¥ scale, so compare the ¥ labels across the panels, not the bar lengths: a ` +
+    `response pays for itself when the value it kept (lower panel) is more than it cost (upper panel). Value ` +
+    `kept is the revenue and customer lifetime value that ${base} loses and this strategy does not.`;
   const ids = input.scenario.strategies.map((s) => s.id);
-  const yEnc = { field: 'strategy', type: 'nominal', sort: ids, title: null, axis: { labelLimit: 220 } };
-  const spec = asChartSpec({
-    ...specHeader(title, `Cumulative to the end of the period · baseline: ${base}`, caption),
-    data: { values },
-    facet: {
-      row: {
-        field: 'measure',
-        type: 'nominal',
-        sort: [...MEASURES],
-        title: null,
-        header: {
-          labelAngle: 0,
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelFontSize: 14,
-          labelFontWeight: 'bold',
-        },
-      },
-    },
-    spec: {
-      width: CHART_WIDTH - 160,
+  const width = CHART_WIDTH - 160;
+  const yEnc = {
+    field: 'strategy',
+    type: 'nominal',
+    sort: ids,
+    scale: { domain: ids },
+    title: null,
+    axis: { labelLimit: 220 },
+  };
+  const panel = (measure: string) => {
+    const rows = values.filter((v) => v.measure === measure);
+    const domain = labelledDomain(
+      rows.map((r) => ({ value: r.value, label: r.valueLabel })),
+      width,
+    );
+    return {
+      title: { text: measure, anchor: 'start', fontSize: 14, fontWeight: 'bold', offset: 8 },
+      width,
       height: Math.max(60, ids.length * 30),
+      data: { values: rows },
       layer: [
         {
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
             y: yEnc,
-            x: { field: 'value', type: 'quantitative', title: 'yuan (¥)', axis: { format: '~s' } },
+            x: {
+              field: 'value',
+              type: 'quantitative',
+              title: 'yuan (¥)',
+              scale: { domain, nice: false },
+              axis: { labelExpr: yuanShortExpr(), tickCount: 6, labelOverlap: true },
+            },
             color: strategyColour(input, false),
             tooltip: [
               { field: 'strategy', type: 'nominal', title: 'strategy' },
@@ -76,8 +81,8 @@ export function ledger(input: ReportInput): ReportChart | null {
         // Value labels beside the bars; a layer only for signs that occur (an empty layer warns).
         ...(
           [
-            ['datum.value >= 0', 'left', 4, values.some((v) => v.value >= 0)],
-            ['datum.value < 0', 'right', -4, values.some((v) => v.value < 0)],
+            ['datum.value >= 0', 'left', 4, rows.some((v) => v.value >= 0)],
+            ['datum.value < 0', 'right', -4, rows.some((v) => v.value < 0)],
           ] as const
         )
           .filter(([, , , present]) => present)
@@ -87,7 +92,13 @@ export function ledger(input: ReportInput): ReportChart | null {
             encoding: { y: yEnc, x: { field: 'value', type: 'quantitative' }, text: { field: 'valueLabel' } },
           })),
       ],
-    },
+    };
+  };
+  const spec = asChartSpec({
+    ...specHeader(title, `Cumulative to the end of the period · baseline: ${base}`, caption),
+    // One panel per measure, each with its own x scale: response costs would not show on a scale of value kept.
+    vconcat: MEASURES.filter((m) => values.some((v) => v.measure === m)).map(panel),
+    spacing: 24,
   });
   return { id, title, caption, spec };
 }

@@ -22,7 +22,7 @@ export function buildProgram(io: CliIO): Command {
   program
     .name('trustsim')
     .description(
-      'Deterministic agent-based simulator of brand trust in a crisis: consumers’ trust in ability, benevolence and integrity\nreacts to incidents, the company’s responses, media attention and word of mouth.',
+      'Deterministic agent-based simulator of brand trust in a crisis: consumers’ trust in ability, benevolence and integrity reacts to incidents, the company’s responses, media attention and word of mouth.',
     )
     .version(VERSION)
     .option('--debug', 'show stack traces for errors')

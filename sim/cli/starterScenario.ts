@@ -1,13 +1,14 @@
 /** The commented starter scenario written by `trustsim init`. It validates and runs as it is. */
-export const STARTER_SCENARIO = `# yaml-language-server: $schema=https://trustsim.invalid/scenario.schema.json
+export const STARTER_SCENARIO = `# yaml-language-server: $schema=./scenario.schema.json
 # A trustsim scenario. Run:   trustsim validate THIS_FILE && trustsim compare THIS_FILE
 # Every model parameter has a default with its source and evidence grade: see docs/parameters.md.
-# \`trustsim schema > scenario.schema.json\` and point the header above at it for completion in your editor.
+# The header above gives editors (VS Code with the YAML extension) completion and checks from the schema that
+# \`trustsim init\` wrote beside this file (\`trustsim schema > scenario.schema.json\` writes it again).
 version: 1
 
 meta:
   title: My first brand-trust crisis
-  description: One cancelled promotion, three ways to answer it.
+  description: One cancelled promotion, four ways to answer it.
   language: en
 
 calendar:

@@ -34,6 +34,8 @@ export function resolveStrategies(
   baseline?: string | null,
 ): { strategies: string[]; baseline: string | null } {
   const ids = strategies && strategies.length > 0 ? strategies : model.strategies.map((s) => s.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined) throw new Error(`strategy "${twice}" is listed twice`);
   for (const id of ids) {
     if (!model.strategies.some((s) => s.id === id)) {
       throw new Error(

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, FLAGSHIP, stackLines } from '../helpers/cli';
 
-const COMMANDS = ['validate', 'run', 'compare', 'report', 'list', 'schema', 'init'];
+const COMMANDS = ['validate', 'run', 'compare', 'sweep', 'report', 'list', 'schema', 'init'];
 
 describe('trustsim --help', () => {
   it('lists every command and shows examples, exit 0, on stdout', async () => {
@@ -57,6 +57,21 @@ describe('bad command lines exit 2 with a message on stderr and no stack trace',
       /--replicates must be a whole number/,
     ],
     ['a bad --format', ['run', FLAGSHIP, '--format', 'xml'], /--format takes csv and\/or json/],
+    ['an empty --format', ['run', FLAGSHIP, '--format', ''], /expected a comma-separated list, got ""/],
+    [
+      'an empty --seed',
+      ['run', FLAGSHIP, '--seed', ''],
+      /--seed must be a whole number from 0 to 2147483647, got ""/,
+    ],
+    ['a hexadecimal --seed', ['compare', FLAGSHIP, '--seed', '0x10'], /--seed must be a whole number/],
+    ['a --seed in exponent form', ['compare', FLAGSHIP, '--seed', '1e3'], /--seed must be a whole number/],
+    ['an empty --scale', ['run', FLAGSHIP, '--scale', ' '], /--scale must be a number from/],
+    ['an empty --strategies', ['compare', FLAGSHIP, '--strategies', ','], /expected a comma-separated list/],
+    [
+      'a strategy listed twice',
+      ['compare', FLAGSHIP, '--strategies', 'silence,silence'],
+      /"silence" is listed twice/,
+    ],
   ])('%s', async (_, argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

@@ -23,9 +23,11 @@ beforeAll(async () => {
 });
 
 describe('trustsim init', () => {
-  it('writes the commented starter scenario and names it on stdout', () => {
+  it('writes the commented starter scenario and the schema its header names beside it', () => {
     const text = readFileSync(starter, 'utf8');
-    expect(text).toContain('yaml-language-server: $schema=');
+    expect(text).toContain('yaml-language-server: $schema=./scenario.schema.json');
+    const schema = JSON.parse(readFileSync(join(tmp.dir, 'scenario.schema.json'), 'utf8'));
+    expect(schema.properties.strategies).toBeDefined();
     expect(text).toMatch(/^# /m);
     expect(text).toContain(`trustsim validate ${starter}`);
   });
@@ -40,6 +42,13 @@ describe('trustsim init', () => {
     const r = await cli('run', starter, '--scale', '0.2');
     expect(r.code).toBe(0);
     expect(r.out.startsWith('strategy,replicate,day,date,segment,metric,value\n')).toBe(true);
+  });
+
+  it('a file in a folder that does not exist: exit 2 and a plain message, not an internal error', async () => {
+    const r = await cli('init', join(tmp.dir, 'no-such-folder', 'x.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot write .*x\.yaml: its folder does not exist/);
+    expect(stackLines(r.err)).toEqual([]);
   });
 
   it('refuses to overwrite without --force (exit 2, file unchanged), overwrites with it', async () => {

@@ -46,10 +46,14 @@ export function registerCompare(program: Command, io: CliIO): void {
       'replicated worlds (default: the scenario’s outputs.replicates)',
       parseIntOption('--replicates', 1, 10000),
     )
-    .option('--seed <n>', 'master seed; replicate r uses (seed, r)', parseIntOption('--seed', 0, 2 ** 31 - 1))
+    .option(
+      '--seed <n>',
+      'master seed; replicate r uses (seed, r) (default: the scenario’s outputs.seed)',
+      parseIntOption('--seed', 0, 2 ** 31 - 1),
+    )
     .option(
       '--workers <n>',
-      'compute threads: this one plus n − 1 worker threads (identical results for any n)',
+      'compute threads: this one plus n − 1 worker threads (default: one per core; identical results for any n)',
       parseIntOption('--workers', 1, 64),
     )
     .option(
@@ -58,7 +62,10 @@ export function registerCompare(program: Command, io: CliIO): void {
       parseFloatOption('--scale', 0.001, 1000),
       1,
     )
-    .option('--out <dir>', 'output folder (default: out/<scenario slug>)')
+    .option(
+      '--out <dir>',
+      'output folder, new or written by trustsim before (then replaced whole) (default: out/<scenario slug>)',
+    )
     .option('--raw', 'also write raw.csv with every replicate’s rows')
     .option('--no-report', 'skip the charts, report.html and report.ipynb')
     .option('--png', 'also render charts as PNG')

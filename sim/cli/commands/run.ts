@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { run } from '../../engine/run';
 import { resolveStrategies } from '../../experiment/compare';
@@ -42,9 +42,13 @@ export function registerRun(program: Command, io: CliIO): void {
     )
     .option(
       '--out <dir>',
-      'write timeseries.csv, summary.json and manifest.json here (default: CSV on stdout)',
+      'write timeseries.csv, summary.json and manifest.json in this folder, new or written by trustsim before (default: CSV on stdout)',
     )
-    .option('--format <list>', 'csv, json or both', parseList, ['csv', 'json'])
+    .addOption(
+      new Option('--format <list>', 'csv, json or both')
+        .argParser(parseList)
+        .default(['csv', 'json'], 'csv,json'),
+    )
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(
       'after',

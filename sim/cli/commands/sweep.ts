@@ -76,7 +76,10 @@ export function registerSweep(program: Command, io: CliIO): void {
       parseFloatOption('--scale', 0.001, 1000),
       1,
     )
-    .option('--out <dir>', 'output folder (default: out/<scenario slug>-sweep)')
+    .option(
+      '--out <dir>',
+      'output folder, new or written by trustsim before (default: out/<scenario slug>-sweep)',
+    )
     .option('--metrics <list>', 'metrics to chart', parseList, ['trust', 'net_cny'])
     .option('--no-charts', 'skip the charts')
     .option('-q, --quiet', 'no progress bar')

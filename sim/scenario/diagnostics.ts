@@ -364,6 +364,17 @@ export function zodIssueToProblems(
           ),
         ];
       }
+      if (value === null) {
+        // `key:` with nothing after it, e.g. a list whose every entry was deleted.
+        const key = String(path[path.length - 1]);
+        const expected = describeSchema(schema);
+        const hint = /^a list\b/.test(expected)
+          ? `nothing is written after "${key}:"; for an empty list write \`${key}: []\``
+          : /^a map\b/.test(expected)
+            ? `nothing is written after "${key}:"; for an empty map write \`${key}: {}\``
+            : `nothing is written after "${key}:"; write a value there`;
+        return [problem(`expected ${expected}, got ${got}`, hint)];
+      }
       return [problem(`expected ${describeSchema(schema)}, got ${got}`)];
     }
     case 'too_big':

@@ -135,6 +135,47 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   KEY_OVER_1024_CHARS: 'keys are short names like `title`',
 };
 
+/**
+ * Offset of the last `open` bracket (`{` or `[`) before `upTo` that no matching bracket closes, outside quoted
+ * scalars and comments; undefined when there is none. Quotes count only where a scalar starts (after `: `, `- `,
+ * `[`, `{`, `,` or at a line's start), so an apostrophe inside plain text does not open a string.
+ */
+export function unclosedFlowBracket(text: string, upTo: number, open: '{' | '['): number | undefined {
+  const stack: Array<{ ch: string; at: number }> = [];
+  let scalarStart = true;
+  for (let i = 0; i < Math.min(upTo, text.length); i++) {
+    const c = text[i];
+    if (c === '\n') {
+      scalarStart = true;
+      continue;
+    }
+    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')) {
+      while (i < text.length && text[i] !== '\n') i++;
+      i--;
+      continue;
+    }
+    if ((c === '"' || c === "'") && scalarStart) {
+      // Skip the quoted scalar ('' escapes a single quote, \" a double one).
+      for (i++; i < text.length; i++) {
+        if (c === "'" && text[i] === "'" && text[i + 1] === "'") i++;
+        else if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) break;
+      }
+      scalarStart = false;
+      continue;
+    }
+    if (c === '{' || c === '[') stack.push({ ch: c, at: i });
+    else if (c === '}' || c === ']') {
+      const want = c === '}' ? '{' : '[';
+      if (stack.length > 0 && stack[stack.length - 1].ch === want) stack.pop();
+    }
+    if (c === ' ' || c === '\t') continue;
+    scalarStart = c === ':' || c === '-' || c === '[' || c === '{' || c === ',';
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].ch === open) return stack[k].at;
+  return undefined;
+}
+
 function yamlErrorMessage(e: YAMLError): { message: string; hint?: string } {
   const first = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   if (/Maximum call stack/i.test(first)) {
@@ -576,8 +617,19 @@ function parseUnsafe(text: string, file: string, opts: ParseOptions): ParseResul
     strict: true,
   });
   const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
-    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    const { message, hint } = yamlErrorMessage(e);
+    let pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+    let { message, hint } = yamlErrorMessage(e);
+    // A `{` or `[` left open is reported where YAML gives up, often lines later: point at the bracket instead.
+    const close = /must be sufficiently indented and end with a ([}\]])/.exec(e.message)?.[1];
+    if (close) {
+      const open = close === '}' ? '{' : '[';
+      const at = unclosedFlowBracket(text, e.pos[0], open);
+      if (at !== undefined) {
+        pos = lineColAt(text, at);
+        message = `YAML: this "${open}" is never closed`;
+        hint = `close it with "${close}" on the same line, or write the ${open === '{' ? 'map' : 'list'} as indented lines instead`;
+      }
+    }
     const d: Diagnostic = {
       file,
       line: Math.max(1, pos.line),

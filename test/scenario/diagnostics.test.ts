@@ -116,6 +116,21 @@ describe('zodIssueToProblems', () => {
     });
   });
 
+  it('a key with nothing after it says how to write an empty list or map', () => {
+    const [list] = problems((x) => {
+      x.incidents = null;
+    });
+    expect(list).toMatchObject({
+      path: ['incidents'],
+      message: 'expected a list, got an empty value (null)',
+      hint: 'nothing is written after "incidents:"; for an empty list write `incidents: []`',
+    });
+    const [value] = problems((x) => {
+      x.population.segments[0].owners = null;
+    });
+    expect(value?.hint).toBe('nothing is written after "owners:"; write a value there');
+  });
+
   it('points missing keys at the parent map', () => {
     const [p] = problems((x) => void delete x.meta.title);
     expect(p).toMatchObject({ path: ['meta', 'title'], at: 'parent' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../sim/scenario/diagnostics';
-import { parseScenarioText, scanStructure } from '../../sim/scenario/parseScenarioText';
+import { parseScenarioText, scanStructure, unclosedFlowBracket } from '../../sim/scenario/parseScenarioText';
 import { readFixture } from './helpers';
 
 const GB = 1024 ** 3;
@@ -211,5 +211,31 @@ describe('parseScenarioText: hostile input gives errors, never hangs or throws',
   it('accepts non-ASCII text', () => {
     const r = parseScenarioText(minimal.replace('Minimal test scenario', '小米信任危机 — ü ✓ 𝔘'), 'x.yaml');
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('a "{" or "[" left open', () => {
+  const lines = minimal.split('\n');
+  const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+
+  it('is reported at the bracket, with a hint, not lines later where YAML gives up', () => {
+    const i = at(/^ {2}title:/);
+    const broken = [...lines];
+    broken[i] = '  title: [My case';
+    const [e] = errorsOf(broken.join('\n'));
+    expect(e).toMatchObject({ line: i + 1, col: 10, message: 'YAML: this "[" is never closed' });
+    expect(e.hint).toMatch(/close it with "\]" on the same line/);
+  });
+
+  it('finds the open brace past quoted brackets, apostrophes in plain text and comments', () => {
+    const text = [
+      "a: 'x { y'",
+      'b: "p [ q"',
+      "c: it's { fine } # a { in a comment",
+      'd: { e: 1, f: [2, 3]',
+      'g: 4',
+    ].join('\n');
+    expect(unclosedFlowBracket(text, text.length, '{')).toBe(text.indexOf('{ e: 1'));
+    expect(unclosedFlowBracket(text, text.length, '[')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Model } from '../engine/compileModel';
 import type { RunResult } from '../engine/run';
+import { didYouMean } from '../scenario/didYouMean';
 import { type ReplicateResult, runReplicate } from './runReplicate';
 import { aggregateSeries, collectMarkers, summarise } from './summarise';
 import type { CompareSummary, EventMarker, SeriesRow } from './types';
@@ -27,6 +28,13 @@ export interface CompareResult {
   };
 }
 
+/** "unknown strategy "x" — did you mean "y"? The scenario has: …" */
+export function unknownStrategy(id: string, model: Pick<Model, 'strategies'>): string {
+  const ids = model.strategies.map((s) => s.id);
+  const near = didYouMean(id, ids);
+  return `unknown strategy "${id}"${near ? ` (did you mean "${near}"?)` : ''}; the scenario has: ${ids.join(', ')}`;
+}
+
 /** Default strategies and baseline: all of them, and passive-firefighting when it exists (else none). */
 export function resolveStrategies(
   model: Model,
@@ -38,9 +46,7 @@ export function resolveStrategies(
   if (twice !== undefined) throw new Error(`strategy "${twice}" is listed twice`);
   for (const id of ids) {
     if (!model.strategies.some((s) => s.id === id)) {
-      throw new Error(
-        `unknown strategy "${id}"; the scenario has: ${model.strategies.map((s) => s.id).join(', ')}`,
-      );
+      throw new Error(unknownStrategy(id, model));
     }
   }
   let b = baseline === undefined ? (model.scenario.outputs.baseline ?? null) : baseline;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import pkg from '../../package.json';
+import type { Scenario } from '../scenario/schema';
 import { contentHash } from '../util/fnv';
 
 export const VERSION: string = pkg.version;
@@ -7,6 +9,11 @@ export const VERSION: string = pkg.version;
 /** One shell word: left bare when it is plain, else single-quoted (POSIX shells). */
 export function shellWord(arg: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The edge-list file a scenario reads (`network.file`, resolved by loadScenario), if any. */
+export function edgeListFileOf(scenario: Scenario): string | undefined {
+  return scenario.network.kind === 'edge-list' ? scenario.network.file : undefined;
 }
 
 /**
@@ -26,14 +33,20 @@ export function buildManifest(args: {
   baseline: string | null;
   options: Record<string, unknown>;
   rerunArgs: string[];
+  /** The edge list the scenario reads (network.file), hashed beside the scenario. */
+  edgeListFile?: string;
   extra?: Record<string, unknown>;
 }): Record<string, unknown> {
-  let hash = '';
-  try {
-    hash = contentHash(readFileSync(args.scenarioFile, 'utf8'));
-  } catch {
-    hash = 'unreadable';
-  }
+  const hashOf = (file: string) => {
+    try {
+      return contentHash(readFileSync(file, 'utf8'));
+    } catch {
+      return 'unreadable';
+    }
+  };
+  const hash = hashOf(args.scenarioFile);
+  // An edge list the scenario names (network.file) shapes the outputs too.
+  const edgeFile = args.edgeListFile;
   const first = args.firstReplicate ?? 0;
   const last = first + args.replicates - 1;
   return {
@@ -42,6 +55,9 @@ export function buildManifest(args: {
     command: args.command,
     scenario: args.scenarioFile,
     scenarioHash: hash,
+    ...(edgeFile !== undefined
+      ? { edgeListFile: relative(process.cwd(), edgeFile), edgeListHash: hashOf(edgeFile) }
+      : {}),
     seed: args.seed,
     replicateSeeds: `replicate r uses streams keyed (seed=${args.seed}, replicate=r), r = ${first === last ? first : `${first}..${last}`}`,
     replicates: args.replicates,

@@ -68,6 +68,16 @@ describe('bad command lines exit 2 with a message on stderr and no stack trace',
     ['an empty --scale', ['run', FLAGSHIP, '--scale', ' '], /--scale must be a number from/],
     ['an empty --strategies', ['compare', FLAGSHIP, '--strategies', ','], /expected a comma-separated list/],
     [
+      'a misspelt --strategy',
+      ['run', FLAGSHIP, '--strategy', 'slience'],
+      /unknown strategy "slience" \(did you mean "silence"\?\)/,
+    ],
+    [
+      'a misspelt id in --strategies',
+      ['compare', FLAGSHIP, '--strategies', 'silence,donation-spn'],
+      /did you mean "donation-spin"/,
+    ],
+    [
       'a strategy listed twice',
       ['compare', FLAGSHIP, '--strategies', 'silence,silence'],
       /"silence" is listed twice/,

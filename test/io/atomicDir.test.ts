@@ -136,7 +136,9 @@ describe('writeAtomicDir', () => {
     const file = join(root, 'plain-file');
     writeFileSync(file, 'x');
     await expect(writeAtomicDir(join(file, 'out'), async () => undefined)).rejects.toThrow(OutDirError);
-    await expect(writeAtomicDir(join(file, 'out'), async () => undefined)).rejects.toThrow(/a part of its path is a file/);
+    await expect(writeAtomicDir(join(file, 'out'), async () => undefined)).rejects.toThrow(
+      /a part of its path is a file/,
+    );
   });
 });
 

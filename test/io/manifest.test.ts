@@ -4,8 +4,9 @@
  * CI-width warning, raw rows) and for run with another replicate; shell quoting survives a real shell.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shellWord } from '../../sim/io/manifest';
 import { cli, tempDir } from '../helpers/cli';
@@ -131,5 +132,29 @@ describe('run: the rerun line reproduces the outputs', () => {
     const again = await cli(...argv, '-q');
     expect(again.code, again.err).toBe(0);
     expect(again.out).toBe(read(first, 'timeseries.csv'));
+  });
+});
+
+describe('manifest: an edge list the scenario reads', () => {
+  it('is named and hashed beside the scenario, so a changed edge list shows in the manifest', async () => {
+    const dir = join(tmp.dir, 'edges');
+    mkdirSync(dir);
+    const src = fileURLToPath(new URL('../fixtures/valid/', import.meta.url));
+    for (const f of ['edge-list-file.yaml', 'edge-list-file.edges.txt'])
+      copyFileSync(join(src, f), join(dir, f));
+    const outA = join(tmp.dir, 'edges-a');
+    const a = await cli('run', join(dir, 'edge-list-file.yaml'), '-q', '--out', outA);
+    expect(a.code, a.err).toBe(0);
+    const ma = manifestOf(outA);
+    expect(String(ma.edgeListFile)).toMatch(/edge-list-file\.edges\.txt$/);
+    expect(ma.edgeListHash).toMatch(/^[0-9a-f]+$/);
+    appendFileSync(join(dir, 'edge-list-file.edges.txt'), '\n');
+    const outB = join(tmp.dir, 'edges-b');
+    expect((await cli('run', join(dir, 'edge-list-file.yaml'), '-q', '--out', outB)).code).toBe(0);
+    const mb = manifestOf(outB);
+    expect(mb.scenarioHash).toBe(ma.scenarioHash);
+    expect(mb.edgeListHash).not.toBe(ma.edgeListHash);
+    // Scenarios without an edge list have neither key.
+    expect(manifestOf(join(tmp.dir, 'first')).edgeListHash).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { compileModel } from '../../engine/compileModel';
 import { assembleComparison, resolveStrategies } from '../../experiment/compare';
 import { summaryName } from '../../experiment/summarise';
 import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
-import { buildManifest } from '../../io/manifest';
+import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, rawCsv, seriesCsv, writeText } from '../../io/writeOutputs';
 import { ComputePool } from '../../node/ComputePool';
 import { type CliIO, progress } from '../context';
@@ -155,6 +155,7 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     );
     const simSeconds = (performance.now() - t0) / 1000;
     const manifest = buildManifest({
+      edgeListFile: edgeListFileOf(scenario),
       command: 'compare',
       scenarioFile: file,
       seed,

@@ -2,10 +2,10 @@ import { basename, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { run } from '../../engine/run';
-import { resolveStrategies } from '../../experiment/compare';
+import { resolveStrategies, unknownStrategy } from '../../experiment/compare';
 import { summarise } from '../../experiment/summarise';
 import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
-import { buildManifest } from '../../io/manifest';
+import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, rawCsv, writeText } from '../../io/writeOutputs';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
@@ -74,10 +74,7 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
   let strategy = opts.strategy;
   if (!strategy) strategy = resolveStrategies(model).baseline ?? model.strategies[0].id;
   if (!model.strategies.some((s) => s.id === strategy)) {
-    throw new InputError(
-      `unknown strategy "${strategy}"; the scenario has: ${model.strategies.map((s) => s.id).join(', ')}`,
-      'see `trustsim list <scenario>`',
-    );
+    throw new InputError(unknownStrategy(strategy, model), 'see `trustsim list <scenario>`');
   }
   // The output folder is checked before any work: nothing it holds may be lost.
   if (opts.out) checkOutDir(opts.out, [file]);
@@ -98,6 +95,7 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
     return;
   }
   const manifest = buildManifest({
+    edgeListFile: edgeListFileOf(scenario),
     command: 'run',
     scenarioFile: file,
     seed,

@@ -15,7 +15,7 @@ import {
 } from '../../experiment/sweep';
 import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { loadSweepScenarios } from '../../io/loadScenario';
-import { buildManifest } from '../../io/manifest';
+import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, sweepCsv, writeText } from '../../io/writeOutputs';
 import { ComputePool } from '../../node/ComputePool';
 import { formatDiagnostic } from '../../scenario/diagnostics';
@@ -199,6 +199,7 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
     warnings,
   };
   const manifest = buildManifest({
+    edgeListFile: edgeListFileOf(scenarios[0]),
     command: 'sweep',
     scenarioFile: file,
     seed,

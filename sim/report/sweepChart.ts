@@ -5,7 +5,7 @@
  */
 import type { SweepParameter, SweepRow } from '../experiment/sweep';
 import { describeMetric } from './metrics';
-import { CHART_WIDTH, chartConfig, FONT, OKABE_ITO } from './style';
+import { CHART_WIDTH, chartConfig, FONT, NEUTRAL, OKABE_ITO } from './style';
 import { asChartSpec, type ReportChart, VEGA_LITE_V5_SCHEMA } from './types';
 
 export function sweepChart(
@@ -17,13 +17,18 @@ export function sweepChart(
   const mine = rows.filter((r) => r.metric === metric);
   if (mine.length === 0 || params.length === 0) return null;
   const info = describeMetric(metric);
+  const title = `${info.label[0].toUpperCase()}${info.label.slice(1)} across the sweep`;
   const x = params[0];
   const numeric = x.values.every((v) => typeof v === 'number');
   const panels = params.slice(1);
+  const palette: readonly string[] = OKABE_ITO;
   const values = mine.map((r) => ({
     x: numeric ? r.values[0] : String(r.values[0]),
     panel: panels.map((p, i) => `${p.key}=${String(r.values[i + 1])}`).join(', '),
     strategy: r.strategy,
+    // The strategy's colour itself: the bands and points use it directly (no scale, so no legend of their own,
+    // which would merge with the lines' legend and show the bands' faint colour).
+    colour: palette[strategies.indexOf(r.strategy) % palette.length] ?? NEUTRAL,
     mean: r.mean,
     // One replicate gives no CI: the band is the point.
     ciLo: r.ci95 ? r.ci95[0] : r.mean,
@@ -33,7 +38,7 @@ export function sweepChart(
     field: 'strategy',
     type: 'nominal',
     title: 'strategy',
-    scale: { domain: strategies, range: strategies.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]) },
+    scale: { domain: strategies, range: strategies.map((_, i) => palette[i % palette.length]) },
   };
   const xEnc = numeric
     ? { field: 'x', type: 'quantitative', title: x.key, scale: { zero: false } }
@@ -47,15 +52,23 @@ export function sweepChart(
           x: xEnc,
           y: { field: 'ciLo', type: 'quantitative', title: yTitle, scale: { zero: false } },
           y2: { field: 'ciHi' },
-          color: { ...color, legend: null },
+          fill: { field: 'colour', type: 'nominal', scale: null },
         },
       },
       {
-        mark: { type: 'line', point: true, strokeWidth: 2 },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: xEnc,
           y: { field: 'mean', type: 'quantitative', title: yTitle },
-          color,
+          stroke: { ...color, legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60 },
+        encoding: {
+          x: xEnc,
+          y: { field: 'mean', type: 'quantitative', title: yTitle },
+          fill: { field: 'colour', type: 'nominal', scale: null },
           tooltip: [
             { field: 'strategy', type: 'nominal' },
             { field: 'x', title: x.key },
@@ -67,9 +80,13 @@ export function sweepChart(
       },
     ],
   };
+  const caption =
+    `Mean ${info.label.toLowerCase()} over replicates at each value of ${x.key}, with the 95% confidence ` +
+    'interval of the mean as a band. Where lines cross, the better strategy depends on this parameter.';
   const base = {
     $schema: VEGA_LITE_V5_SCHEMA as typeof VEGA_LITE_V5_SCHEMA,
-    title: { text: `${info.label} across the sweep`, font: FONT },
+    description: caption,
+    title: { text: title, font: FONT },
     data: { values },
     config: chartConfig(),
   };
@@ -78,17 +95,21 @@ export function sweepChart(
     panels.length > 0
       ? {
           ...base,
-          facet: { field: 'panel', type: 'nominal', title: panels.map((p) => p.key).join(', ') },
+          facet: {
+            field: 'panel',
+            type: 'nominal',
+            title: panels.map((p) => p.key).join(', '),
+            // In the order of the grid (8 before 16), not alphabetical.
+            sort: [...new Set(values.map((v) => v.panel))],
+          },
           columns: 2,
           spec: { width, height: 220, ...layer },
         }
       : { ...base, width, height: 280, ...layer };
   return {
     id: `sweep-${metric.replace(/[^\w-]/g, '-')}`,
-    title: `${info.label} across the sweep`,
-    caption:
-      `Mean ${info.label.toLowerCase()} over replicates at each value of ${x.key}, with the 95% confidence ` +
-      'interval of the mean as a band. Where lines cross, the better strategy depends on this parameter.',
+    title,
+    caption,
     spec: asChartSpec(spec),
   };
 }

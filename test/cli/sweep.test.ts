@@ -43,6 +43,11 @@ describe('trustsim sweep', () => {
     for (const f of ['sweep.csv', 'sweep.json', 'manifest.json', join('charts', 'sweep-trust.svg')])
       expect(run.out).toContain(join(sweepOut, f));
     expect(run.err).toMatch(/^trust: (.+ is best at every point of the sweep|the best strategy changes)/m);
+    // The chart has a legend of the strategies (the bands' colours must not hide it).
+    const svg = readFileSync(join(sweepOut, 'charts', 'sweep-trust.svg'), 'utf8');
+    expect(svg).toContain('role-legend');
+    for (const id of ['silence', 'honour', 'token-voucher', 'wait-then-pay'])
+      expect(svg).toContain(`>${id}</text>`);
   });
 
   it('at the file’s own value it gives exactly what compare gives; another value moves the results', async () => {

@@ -138,6 +138,19 @@ export function checkScenario(scenario: Scenario | unknown): CheckIssue[] {
     return [...seen.keys()];
   };
   const segmentIds = collectIds(segments, ['population', 'segments'], 'segment');
+  segments.forEach((seg, i) => {
+    const o = obj(seg);
+    const size = fin(o?.size);
+    const agents = fin(o?.agents);
+    if (size !== undefined && agents !== undefined && size > 0 && agents > size) {
+      add(
+        ['population', 'segments', i, 'agents'],
+        `${agents} agents for ${size} real people: each agent stands for ${Number((size / agents).toPrecision(2))} of a person`,
+        `set agents to at most size (${size})`,
+        { severity: 'warning' },
+      );
+    }
+  });
   const incidentIdList = collectIds(incidents, ['incidents'], 'incident');
   const eventIds = collectIds(events, ['events'], 'event');
   const strategyIds = collectIds(strategies, ['strategies'], 'strategy');
@@ -354,6 +367,20 @@ export function checkScenario(scenario: Scenario | unknown): CheckIssue[] {
             add([...p, 'when', 'trigger'], `invalid trigger: ${compiled.message}`, compiled.hint, {
               offset: compiled.offset,
             });
+          } else if (compiled.symbols.length === 0) {
+            add(
+              [...p, 'when', 'trigger'],
+              'the trigger uses no metric, so it is always true or always false',
+              'compare a metric with a threshold, e.g. complaints_7d > 400; for a fixed day use `when: { date: … }`',
+              { severity: 'warning' },
+            );
+          } else if (/^\s*[A-Za-z_][\w.]*\s*$/.test(trigger.replace(/#[^\n]*/g, ''))) {
+            add(
+              [...p, 'when', 'trigger'],
+              `the trigger is a bare value: it fires as soon as ${trigger.trim()} is not 0`,
+              `compare it with a threshold, e.g. ${trigger.trim()} > 400`,
+              { severity: 'warning' },
+            );
           }
         }
       }

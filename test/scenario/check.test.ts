@@ -11,6 +11,34 @@ describe('checkScenario', () => {
     expect(checkScenario(scenarioFrom())).toEqual([]);
   });
 
+  it('warns of more agents than real people, constant triggers and bare-value triggers', () => {
+    const s = scenarioFrom((x) => {
+      x.population.segments[0]!.agents = 50_000;
+      x.strategies[1]!.rules![0]!.when = { trigger: '1 > 0' };
+      x.strategies[1]!.rules![1]!.when = { trigger: 'complaints_7d' };
+    });
+    const issues = checkScenario(s);
+    expect(errors(issues)).toEqual([]);
+    const w = warnings(issues);
+    expect(
+      find(w, /50000 agents for 10000 real people: each agent stands for 0\.2 of a person/),
+    ).toMatchObject({
+      path: ['population', 'segments', 0, 'agents'],
+      hint: 'set agents to at most size (10000)',
+    });
+    expect(find(w, /uses no metric, so it is always true or always false/)?.path).toEqual([
+      'strategies',
+      1,
+      'rules',
+      0,
+      'when',
+      'trigger',
+    ]);
+    expect(find(w, /bare value: it fires as soon as complaints_7d is not 0/)?.hint).toBe(
+      'compare it with a threshold, e.g. complaints_7d > 400',
+    );
+  });
+
   it('finds duplicate ids of segments, incidents, events, strategies, history and rules', () => {
     const s = scenarioFrom((x) => {
       x.population.segments.push({ id: 'owners', size: 5 });

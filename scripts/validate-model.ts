@@ -3,7 +3,8 @@
  * size, writes validation/report.json and a self-contained validation/report.html (a chart per check where a
  * picture helps, as inline SVG), prints a summary and exits 1 when any check fails.
  *
- * Options: --size test|full (default full), --only <id>[,<id>…], --out <dir> (default validation/).
+ * Options: --size test|full (default full), --only <id or prefix>[,…] (o3 picks every o3-… check),
+ * --out <dir> (default validation/).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -31,8 +32,15 @@ async function main(): Promise<number> {
   const size = (arg('size') ?? 'full') as CheckSize;
   if (size !== 'test' && size !== 'full') throw new Error(`--size must be test or full, got ${size}`);
   const only = arg('only')?.split(',');
-  const checks = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
-  if (checks.length === 0) throw new Error(`no check matches --only ${only?.join(',')}`);
+  // An id, or the start of ids: `o3` or `sf05` picks every check of that oracle or fact.
+  const checks = only
+    ? CHECKS.filter((c) => only.some((o) => c.id === o || c.id.startsWith(`${o}-`)))
+    : CHECKS;
+  if (checks.length === 0) {
+    throw new Error(
+      `no check matches --only ${only?.join(',')}; the ids are: ${CHECKS.map((c) => c.id).join(', ')}`,
+    );
+  }
   const outDir = resolve(root, arg('out') ?? 'validation');
   const scenarios = await loadValidationScenarios(scenariosNeeded(checks));
   const started = performance.now();

@@ -51,6 +51,7 @@ tbody th[scope="row"] { font-weight: normal; min-width: 13em; border-bottom: 1px
 .nw { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
 p.table-note { color: var(--muted); font-size: 0.9rem; margin: -0.6em 0 1.2em; max-width: 52em; }
+details.long-table > summary { cursor: pointer; font-weight: 600; margin: 0.6em 0 1em; }
 pre.json { background: #f6f6f6; border: 1px solid var(--rule); padding: 0.8em; overflow-x: auto; font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: 0.85rem; margin-top: 3em; }
 #vg-tooltip-element { visibility: hidden; padding: 8px; position: fixed; z-index: 1000; font-size: 13px; border-radius: 3px; background: rgba(255,255,255,0.96); border: 1px solid var(--rule); box-shadow: 2px 2px 4px rgba(0,0,0,0.1); color: #000; white-space: pre-line; }
@@ -121,7 +122,7 @@ function numericCell(cell: string): string {
     .join(' ');
 }
 
-function renderTable(t: ReportTable): string {
+export function renderTable(t: ReportTable): string {
   const head = t.columns
     .map((c, i) => `<th scope="col"${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(c)}</th>`)
     .join('');
@@ -139,12 +140,18 @@ function renderTable(t: ReportTable): string {
           .join('')}</tr>`,
     )
     .join('\n');
-  return (
+  const table =
     `<div class="table-wrap"><table id="${escapeHtml(t.id)}">` +
     `<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>` +
-    (t.note === undefined ? '' : `\n<p class="table-note">${escapeHtml(t.note)}</p>`)
-  );
+    (t.note === undefined ? '' : `\n<p class="table-note">${escapeHtml(t.note)}</p>`);
+  // A long table (every paired comparison, per segment) is folded: the charts and findings carry the reading,
+  // and the table is there to look things up.
+  if (t.rows.length <= FOLD_ROWS) return table;
+  return `<details class="long-table"><summary>${escapeHtml(t.caption)}: ${t.rows.length} rows (click to show)</summary>\n${table}\n</details>`;
 }
+
+/** Tables with more rows than this are folded in a <details> element. */
+export const FOLD_ROWS = 100;
 
 function renderBlock(b: Block): string {
   switch (b.kind) {

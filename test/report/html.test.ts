@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildCharts } from '../../sim/report/buildCharts';
-import { buildReportHtml, CHART_DATA_ID, embeddedSpec } from '../../sim/report/html';
+import { buildReportHtml, CHART_DATA_ID, embeddedSpec, FOLD_ROWS, renderTable } from '../../sim/report/html';
+import type { ReportTable } from '../../sim/report/tables';
 import { IMG_PAYLOAD, makeFixture, SCRIPT_PAYLOAD } from '../fixtures/report/makeFixture';
 
 let bundles: VegaBundles;
@@ -110,5 +111,29 @@ describe('report.html', () => {
 
   it('is deterministic', () => {
     expect(build(false)).toBe(build(false));
+  });
+});
+
+describe('long tables', () => {
+  const table = (rows: number): ReportTable => ({
+    id: 'table-x',
+    caption: 'Every comparison',
+    columns: ['metric', 'a'],
+    numeric: [false, true],
+    rows: Array.from({ length: rows }, (_, r) => [`m${r}`, String(r)]),
+  });
+
+  it('fold into a <details> element when longer than FOLD_ROWS rows; shorter ones stay open', () => {
+    const long = renderTable(table(FOLD_ROWS + 1));
+    expect(
+      long.startsWith(
+        `<details class="long-table"><summary>Every comparison: ${FOLD_ROWS + 1} rows (click to show)</summary>`,
+      ),
+    ).toBe(true);
+    expect(long).toContain('<table id="table-x">');
+    expect(long.endsWith('</details>')).toBe(true);
+    const short = renderTable(table(FOLD_ROWS));
+    expect(short).not.toContain('<details');
+    expect(short).toContain('<table id="table-x">');
   });
 });

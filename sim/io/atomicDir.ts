@@ -53,9 +53,10 @@ function isWithin(inner: string, outer: string): boolean {
  * Checks, before any work, that `outDir` can take a command's outputs without destroying anything else: it is
  * absent, an empty folder, or a folder an earlier trustsim run wrote (a trustsim manifest.json and nothing but
  * trustsim's outputs), which is then replaced whole. It must not hold the current folder or any of `keep`
- * (the scenario file), and the nearest existing folder above it must be writable. Throws OutDirError.
+ * (the scenario file), and the nearest existing folder above it must be writable. Throws OutDirError; returns
+ * whether the folder is new or an earlier output that will be replaced.
  */
-export function checkOutDir(outDir: string, keep: string[] = []): void {
+export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'replace' {
   const target = resolve(outDir);
   if (isWithin(process.cwd(), target)) {
     throw new OutDirError(`--out ${outDir} is the current folder or holds it; it would be replaced`);
@@ -64,11 +65,13 @@ export function checkOutDir(outDir: string, keep: string[] = []): void {
     if (isWithin(resolve(k), target))
       throw new OutDirError(`--out ${outDir} holds ${k}; it would be replaced`);
   }
+  let replace = false;
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) {
       throw new OutDirError(`--out ${outDir} is a file, not a folder`, 'choose a folder name with --out');
     }
     const entries = readdirSync(target);
+    replace = entries.length > 0;
     if (entries.length > 0) {
       let manifest: unknown = null;
       try {
@@ -96,6 +99,16 @@ export function checkOutDir(outDir: string, keep: string[] = []): void {
   } catch {
     throw new OutDirError(`--out ${outDir}: cannot write in ${up} (permission denied or read-only)`);
   }
+  return replace ? 'replace' : 'new';
+}
+
+/**
+ * The default output folder of a command on `scenarioFile`: out/<file name without its extension>, so that a
+ * copy of a scenario (which keeps its slug) does not write over the original's outputs.
+ */
+export function defaultOutDir(scenarioFile: string, suffix = ''): string {
+  const name = basename(scenarioFile).replace(/\.(ya?ml|json)$/i, '');
+  return join('out', `${name}${suffix}`);
 }
 
 /** Turns a file-system failure while making the output folder into an OutDirError with its cause. */

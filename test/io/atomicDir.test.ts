@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutDir, OutDirError, writeAtomicDir } from '../../sim/io/atomicDir';
+import { checkOutDir, defaultOutDir, OutDirError, writeAtomicDir } from '../../sim/io/atomicDir';
 
 const root = mkdtempSync(join(tmpdir(), 'trustsim-atomic-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -142,19 +142,29 @@ describe('writeAtomicDir', () => {
   });
 });
 
+describe('defaultOutDir', () => {
+  it('is out/<file name without extension>, so a copy of a scenario does not share the original’s folder', () => {
+    expect(defaultOutDir('scenarios/xiaomi-trust-crisis-2025.yaml')).toBe(
+      join('out', 'xiaomi-trust-crisis-2025'),
+    );
+    expect(defaultOutDir('/tmp/my copy.YML')).toBe(join('out', 'my copy'));
+    expect(defaultOutDir('case.json', '-sweep')).toBe(join('out', 'case-sweep'));
+  });
+});
+
 describe('checkOutDir', () => {
   const here = join(root, 'check');
   mkdirSync(here, { recursive: true });
 
   it('accepts a new folder, an empty folder and an earlier trustsim output folder', () => {
-    expect(() => checkOutDir(join(here, 'new', 'deeper'))).not.toThrow();
+    expect(checkOutDir(join(here, 'new', 'deeper'))).toBe('new');
     mkdirSync(join(here, 'empty'));
-    expect(() => checkOutDir(join(here, 'empty'))).not.toThrow();
+    expect(checkOutDir(join(here, 'empty'))).toBe('new');
     const prev = join(here, 'prev');
     mkdirSync(join(prev, 'charts'), { recursive: true });
     writeFileSync(join(prev, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0', command: 'compare' }));
     writeFileSync(join(prev, 'summary.json'), '{}');
-    expect(() => checkOutDir(prev)).not.toThrow();
+    expect(checkOutDir(prev)).toBe('replace');
   });
 
   it('refuses a file, a folder with other files, and a folder holding the scenario or the current folder', () => {

@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { assembleComparison, resolveStrategies } from '../../experiment/compare';
-import { summaryName } from '../../experiment/summarise';
-import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
+import { checkOutDir, defaultOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, rawCsv, seriesCsv, writeText } from '../../io/writeOutputs';
 import { ComputePool } from '../../node/ComputePool';
@@ -64,7 +63,7 @@ export function registerCompare(program: Command, io: CliIO): void {
     )
     .option(
       '--out <dir>',
-      'output folder, new or written by trustsim before (then replaced whole) (default: out/<scenario slug>)',
+      'output folder, new or written by trustsim before (then replaced whole) (default: out/<scenario file name>)',
     )
     .option('--raw', 'also write raw.csv with every replicate’s rows')
     .option('--no-report', 'skip the charts, report.html and report.ipynb')
@@ -126,8 +125,9 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
       throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
     }
     // The output folder is checked before any work: nothing it holds may be lost.
-    const out = opts.out ?? `out/${summaryName(model)}`;
-    checkOutDir(out, [file]);
+    const out = opts.out ?? defaultOutDir(file);
+    if (checkOutDir(out, [file]) === 'replace' && !opts.quiet)
+      io.err(`replacing ${out}, written by an earlier run\n`);
     const replicates = opts.replicates ?? scenario.outputs.replicates;
     const seed = opts.seed ?? scenario.outputs.seed;
     const workers = Math.max(1, Math.min(requested, replicates));

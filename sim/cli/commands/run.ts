@@ -77,7 +77,8 @@ export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): 
     throw new InputError(unknownStrategy(strategy, model), 'see `trustsim list <scenario>`');
   }
   // The output folder is checked before any work: nothing it holds may be lost.
-  if (opts.out) checkOutDir(opts.out, [file]);
+  if (opts.out && checkOutDir(opts.out, [file]) === 'replace' && !opts.quiet)
+    io.err(`replacing ${opts.out}, written by an earlier run\n`);
   const seed = opts.seed ?? scenario.outputs.seed;
   const bar = progress(io, strategy, Boolean(opts.quiet));
   const t0 = performance.now();

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { resolveStrategies } from '../../experiment/compare';
-import { summarise, summaryName } from '../../experiment/summarise';
+import { summarise } from '../../experiment/summarise';
 import {
   parseAssignment,
   SweepInputError,
@@ -13,7 +13,7 @@ import {
   sweepRows,
   sweepVerdicts,
 } from '../../experiment/sweep';
-import { checkOutDir, writeAtomicDir } from '../../io/atomicDir';
+import { checkOutDir, defaultOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { loadSweepScenarios } from '../../io/loadScenario';
 import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, sweepCsv, writeText } from '../../io/writeOutputs';
@@ -78,7 +78,7 @@ export function registerSweep(program: Command, io: CliIO): void {
     )
     .option(
       '--out <dir>',
-      'output folder, new or written by trustsim before (default: out/<scenario slug>-sweep)',
+      'output folder, new or written by trustsim before (default: out/<scenario file name>-sweep)',
     )
     .option('--metrics <list>', 'metrics to chart', parseList, ['trust', 'net_cny'])
     .option('--no-charts', 'skip the charts')
@@ -140,8 +140,9 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
     throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
   }
   // The output folder is checked before any work: nothing it holds may be lost.
-  const out = opts.out ?? `out/${summaryName(first)}-sweep`;
-  checkOutDir(out, [file]);
+  const out = opts.out ?? defaultOutDir(file, '-sweep');
+  if (checkOutDir(out, [file]) === 'replace' && !opts.quiet)
+    io.err(`replacing ${out}, written by an earlier run\n`);
   const replicates = opts.replicates ?? scenarios[0].outputs.replicates;
   const seed = opts.seed ?? scenarios[0].outputs.seed;
   const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), replicates));

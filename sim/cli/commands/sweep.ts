@@ -13,6 +13,7 @@ import {
   sweepRows,
   sweepVerdicts,
 } from '../../experiment/sweep';
+import type { CompareSummary } from '../../experiment/types';
 import { checkOutDir, defaultOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { loadSweepScenarios } from '../../io/loadScenario';
 import { buildManifest, edgeListFileOf } from '../../io/manifest';
@@ -106,6 +107,16 @@ the sweep), manifest.json, and charts/sweep-<metric>.vl.json and .svg.`,
     });
 }
 
+/** A summary without its per-segment figures, segment comparisons and ranking (sweep.csv does not use them). */
+function wholePopulation(summary: CompareSummary): CompareSummary {
+  return {
+    ...summary,
+    strategies: summary.strategies.map((st) => ({ ...st, segments: {} })),
+    comparisons: summary.comparisons.filter((c) => c.segment === 'all'),
+    ranking: [],
+  };
+}
+
 export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliIO): Promise<void> {
   if (opts.set.length === 0) {
     throw new InputError(
@@ -159,7 +170,9 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
       });
       const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
       const summary = summarise(model, picked.strategies, byStrategy, { baseline: picked.baseline, seed });
-      results.push({ point: grid[p], summary });
+      // Only the whole population is kept: a point's per-segment figures are about a megabyte, and a sweep
+      // may have a thousand points.
+      results.push({ point: grid[p], summary: wholePopulation(summary) });
     }
   } finally {
     bar.stop();

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { compileModel } from '../../engine/compileModel';
 import { resolveStrategies } from '../../experiment/compare';
 import { summarise } from '../../experiment/summarise';
@@ -48,11 +48,13 @@ export function registerSweep(program: Command, io: CliIO): void {
       'compare the strategies at every value of one or more parameters (a grid), on the same replicated worlds',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option(
-      '--set <key=values>',
-      'a parameter and its values: key=v1,v2,… or key=lo:hi:n (n evenly spaced); repeat for a grid',
-      (v: string, prev: string[]) => [...prev, v],
-      [] as string[],
+    .addOption(
+      new Option(
+        '--set <key=values>',
+        'a parameter and its values: key=v1,v2,… or key=lo:hi:n (n evenly spaced); repeat for a grid',
+      )
+        .argParser((v: string, prev: string[]) => [...prev, v])
+        .default([] as string[], 'none; at least one is needed'),
     )
     .option('--strategies <ids>', 'comma-separated strategy ids (default: all)', parseList)
     .option('--baseline <id>', 'strategy to compare against (default: as in compare)')
@@ -63,12 +65,12 @@ export function registerSweep(program: Command, io: CliIO): void {
     )
     .option(
       '--seed <n>',
-      'master seed; every point uses the same replicated worlds',
+      'master seed; every point uses the same replicated worlds (default: the scenario’s outputs.seed)',
       parseIntOption('--seed', 0, 2 ** 31 - 1),
     )
     .option(
       '--workers <n>',
-      'compute threads (identical results for any n)',
+      'compute threads (default: one per core; identical results for any n)',
       parseIntOption('--workers', 1, 64),
     )
     .option(
@@ -81,7 +83,11 @@ export function registerSweep(program: Command, io: CliIO): void {
       '--out <dir>',
       'output folder, new or written by trustsim before (default: out/<scenario file name>-sweep)',
     )
-    .option('--metrics <list>', 'metrics to chart', parseList, ['trust', 'net_cny'])
+    .addOption(
+      new Option('--metrics <list>', 'whole-population metrics to chart (see docs/metrics.md)')
+        .argParser(parseList)
+        .default(['trust', 'net_cny'], 'trust,net_cny'),
+    )
     .option('--no-charts', 'skip the charts')
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(

@@ -189,11 +189,12 @@ export interface SweepPointResult {
   summary: CompareSummary;
 }
 
-/** One tidy row of sweep.csv: a point, a strategy and a whole-population metric. */
+/** One tidy row of sweep.csv: a point, a strategy, a segment ("all" for the whole population) and a metric. */
 export interface SweepRow {
   point: number;
   values: SweepValue[];
   strategy: string;
+  segment: string;
   metric: string;
   mean: number;
   lo: number;
@@ -206,40 +207,53 @@ export interface SweepRow {
   pBetter: number | null;
 }
 
-/** The whole-population figures of every point, strategy and metric, with paired differences. */
-export function sweepRows(results: SweepPointResult[]): SweepRow[] {
+/** A strategy's figures for one segment: the whole population for "all". */
+function figures(s: CompareSummary['strategies'][number], segment: string) {
+  return segment === 'all' ? s.metrics : (s.segments[segment] ?? {});
+}
+
+/**
+ * Every point's figures per strategy and metric, for the whole population and each of `segments`, with the
+ * paired difference against the baseline where the summary has one.
+ */
+export function sweepRows(results: SweepPointResult[], segments: string[] = []): SweepRow[] {
   const rows: SweepRow[] = [];
+  const wanted = ['all', ...segments];
   results.forEach(({ point, summary }, p) => {
     const cmp = new Map<string, CompareSummary['comparisons'][number]>();
-    for (const c of summary.comparisons)
-      if (c.segment === 'all') cmp.set(`${c.strategy}\u0000${c.metric}`, c);
-    for (const s of summary.strategies) {
-      for (const [metric, st] of Object.entries(s.metrics)) {
-        const c = cmp.get(`${s.id}\u0000${metric}`);
-        rows.push({
-          point: p,
-          values: point,
-          strategy: s.id,
-          metric,
-          mean: st.mean,
-          lo: st.lo,
-          hi: st.hi,
-          ci95: st.ci95,
-          diff: c?.diff ?? null,
-          diffLo: c?.lo ?? null,
-          diffHi: c?.hi ?? null,
-          pBetter: c?.pBetter ?? null,
-        });
+    for (const c of summary.comparisons) cmp.set(`${c.strategy}\u0000${c.segment}\u0000${c.metric}`, c);
+    for (const segment of wanted) {
+      for (const s of summary.strategies) {
+        for (const [metric, st] of Object.entries(figures(s, segment))) {
+          const c = cmp.get(`${s.id}\u0000${segment}\u0000${metric}`);
+          rows.push({
+            point: p,
+            values: point,
+            strategy: s.id,
+            segment,
+            metric,
+            mean: st.mean,
+            lo: st.lo,
+            hi: st.hi,
+            ci95: st.ci95,
+            diff: c?.diff ?? null,
+            diffLo: c?.lo ?? null,
+            diffHi: c?.hi ?? null,
+            pBetter: c?.pBetter ?? null,
+          });
+        }
       }
     }
   });
   return rows;
 }
 
-/** Metrics whose best strategy the sweep reports per point. */
+/** Metrics whose best strategy the sweep reports per point (those a segment has, for segments). */
 export const SWEEP_VERDICT_METRICS = ['trust', 'grievance', 'complaints_auc', 'churned', 'net_cny'];
 
 export interface SweepVerdict {
+  /** "all", or a segment id. */
+  segment: string;
   metric: string;
   /** The strategy with the best mean at each point (in the metric's direction). */
   bestByPoint: string[];
@@ -249,37 +263,46 @@ export interface SweepVerdict {
   text: string;
 }
 
-/** Per metric: which strategy is best at each point, and whether that changes across the sweep. */
-export function sweepVerdicts(params: SweepParameter[], results: SweepPointResult[]): SweepVerdict[] {
+/**
+ * Per metric (for the whole population, then for each of `segments`): which strategy is best at each point, and
+ * whether that changes across the sweep.
+ */
+export function sweepVerdicts(
+  params: SweepParameter[],
+  results: SweepPointResult[],
+  segments: string[] = [],
+): SweepVerdict[] {
   const out: SweepVerdict[] = [];
-  for (const metric of SWEEP_VERDICT_METRICS) {
-    if (results.some((r) => r.summary.strategies.some((s) => s.metrics[metric] === undefined))) continue;
-    const dir = metricDirection(metric);
-    const bestByPoint = results.map((r) => {
-      let best = r.summary.strategies[0];
-      for (const s of r.summary.strategies) {
-        if (dir * (s.metrics[metric].mean - best.metrics[metric].mean) > 0) best = s;
+  for (const segment of ['all', ...segments]) {
+    for (const metric of SWEEP_VERDICT_METRICS) {
+      const value = (s: CompareSummary['strategies'][number]) => figures(s, segment)[metric]?.mean;
+      if (results.some((r) => r.summary.strategies.some((s) => value(s) === undefined))) continue;
+      const dir = metricDirection(metric);
+      const bestByPoint = results.map((r) => {
+        let best = r.summary.strategies[0];
+        for (const s of r.summary.strategies) if (dir * (value(s)! - value(best)!) > 0) best = s;
+        return best.id;
+      });
+      const stable = bestByPoint.every((b) => b === bestByPoint[0]);
+      const name = segment === 'all' ? metric : `${segment} / ${metric}`;
+      let text: string;
+      if (stable) text = `${name}: ${bestByPoint[0]} is best at every point of the sweep`;
+      else {
+        // Runs of neighbouring points with the same best strategy: "A at k=1 … k=3; B at k=7".
+        const runs: string[] = [];
+        for (let i = 0; i < bestByPoint.length; ) {
+          let j = i;
+          while (j + 1 < bestByPoint.length && bestByPoint[j + 1] === bestByPoint[i]) j++;
+          const from = pointLabel(params, results[i].point);
+          runs.push(
+            `${bestByPoint[i]} at ${i === j ? from : `${from} … ${pointLabel(params, results[j].point)}`}`,
+          );
+          i = j + 1;
+        }
+        text = `${name}: the best strategy changes across the sweep: ${runs.join('; ')}`;
       }
-      return best.id;
-    });
-    const stable = bestByPoint.every((b) => b === bestByPoint[0]);
-    let text: string;
-    if (stable) text = `${metric}: ${bestByPoint[0]} is best at every point of the sweep`;
-    else {
-      // Runs of neighbouring points with the same best strategy: "A at k=1 … k=3; B at k=7".
-      const runs: string[] = [];
-      for (let i = 0; i < bestByPoint.length; ) {
-        let j = i;
-        while (j + 1 < bestByPoint.length && bestByPoint[j + 1] === bestByPoint[i]) j++;
-        const from = pointLabel(params, results[i].point);
-        runs.push(
-          `${bestByPoint[i]} at ${i === j ? from : `${from} … ${pointLabel(params, results[j].point)}`}`,
-        );
-        i = j + 1;
-      }
-      text = `${metric}: the best strategy changes across the sweep: ${runs.join('; ')}`;
+      out.push({ segment, metric, bestByPoint, stable, text });
     }
-    out.push({ metric, bestByPoint, stable, text });
   }
   return out;
 }

@@ -98,13 +98,13 @@ export async function writeText(dir: string, name: string, text: string | Uint8A
 }
 
 /**
- * sweep.csv: one row per point, strategy and whole-population metric: the point's parameter values (one column
- * per swept key), mean, 90% interval, 95% CI of the mean, and the paired difference against the baseline
+ * sweep.csv: one row per point, strategy, segment ("all", and those asked for) and metric: the point's parameter
+ * values (one column per swept key), mean, 90% interval, 95% CI of the mean, and the paired difference against the baseline
  * (empty for the baseline itself, without a baseline, or where a value does not exist).
  */
 export function sweepCsv(params: SweepParameter[], rows: SweepRow[]): Uint8Array {
   const out = new ByteWriter(rows.length * 160);
-  const head = ['point', ...params.map((p) => p.key), 'strategy', 'metric', 'mean', 'lo', 'hi'];
+  const head = ['point', ...params.map((p) => p.key), 'strategy', 'segment', 'metric', 'mean', 'lo', 'hi'];
   head.push('ci95_lo', 'ci95_hi', 'diff', 'diff_lo', 'diff_hi', 'p_better');
   out.text(`${head.map(csvField).join(',')}\n`);
   const num = (v: number | null) => {
@@ -119,6 +119,8 @@ export function sweepCsv(params: SweepParameter[], rows: SweepRow[]): Uint8Array
     }
     out.char(COMMA);
     out.text(csvField(r.strategy));
+    out.char(COMMA);
+    out.text(csvField(r.segment));
     out.char(COMMA);
     out.text(csvField(r.metric));
     num(r.mean);

@@ -1,7 +1,8 @@
 /**
  * The sweep chart: one metric's mean across replicates against the swept parameter, a line per strategy with
  * its 95% CI of the mean as a band, so a reader sees at once whether the lines cross (the ranking changes) or
- * stay apart. A second or third swept parameter gives one panel per combination of their values.
+ * stay apart, for the whole population or one segment. A second or third swept parameter gives one panel per
+ * combination of their values.
  */
 import type { SweepParameter, SweepRow } from '../experiment/sweep';
 import { describeMetric } from './metrics';
@@ -13,11 +14,14 @@ export function sweepChart(
   rows: SweepRow[],
   metric: string,
   strategies: string[],
+  segment = 'all',
+  segmentTitle = segment,
 ): ReportChart | null {
-  const mine = rows.filter((r) => r.metric === metric);
+  const mine = rows.filter((r) => r.metric === metric && r.segment === segment);
   if (mine.length === 0 || params.length === 0) return null;
   const info = describeMetric(metric);
-  const title = `${info.label[0].toUpperCase()}${info.label.slice(1)} across the sweep`;
+  const who = segment === 'all' ? '' : ` of ${segmentTitle}`;
+  const title = `${info.label[0].toUpperCase()}${info.label.slice(1)}${who} across the sweep`;
   const x = params[0];
   const numeric = x.values.every((v) => typeof v === 'number');
   const panels = params.slice(1);
@@ -81,7 +85,7 @@ export function sweepChart(
     ],
   };
   const caption =
-    `Mean ${info.label.toLowerCase()} over replicates at each value of ${x.key}, with the 95% confidence ` +
+    `Mean ${info.label.toLowerCase()}${who} over replicates at each value of ${x.key}, with the 95% confidence ` +
     'interval of the mean as a band. Where lines cross, the better strategy depends on this parameter.';
   const base = {
     $schema: VEGA_LITE_V5_SCHEMA as typeof VEGA_LITE_V5_SCHEMA,
@@ -107,7 +111,7 @@ export function sweepChart(
         }
       : { ...base, width, height: 280, ...layer };
   return {
-    id: `sweep-${metric.replace(/[^\w-]/g, '-')}`,
+    id: `sweep-${metric.replace(/[^\w-]/g, '-')}${segment === 'all' ? '' : `-${segment.replace(/[^\w-]/g, '-')}`}`,
     title,
     caption,
     spec: asChartSpec(spec),

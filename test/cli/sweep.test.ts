@@ -14,7 +14,11 @@ const scenario = join(tmp.dir, 'case.yaml');
 const common = ['--replicates', '2', '--scale', '0.2', '--seed', '5', '-q'];
 
 interface Summary {
-  strategies: Array<{ id: string; metrics: Record<string, { mean: number }> }>;
+  strategies: Array<{
+    id: string;
+    metrics: Record<string, { mean: number }>;
+    segments: Record<string, Record<string, { mean: number }>>;
+  }>;
 }
 
 let sweepOut: string;
@@ -30,6 +34,8 @@ beforeAll(async () => {
     '--set',
     'model.trust.learningRate=0.12,0.25',
     ...common,
+    '--segments',
+    'buyers',
     '--workers',
     '1',
     '--out',
@@ -43,6 +49,8 @@ describe('trustsim sweep', () => {
     for (const f of ['sweep.csv', 'sweep.json', 'manifest.json', join('charts', 'sweep-trust.svg')])
       expect(run.out).toContain(join(sweepOut, f));
     expect(run.err).toMatch(/^trust: (.+ is best at every point of the sweep|the best strategy changes)/m);
+    expect(run.err).toMatch(/^buyers \/ grievance: /m);
+    expect(run.out).toContain(join(sweepOut, 'charts', 'sweep-trust-buyers.svg'));
     // The chart has a legend of the strategies (the bands' colours must not hide it).
     const svg = readFileSync(join(sweepOut, 'charts', 'sweep-trust.svg'), 'utf8');
     expect(svg).toContain('role-legend');
@@ -62,6 +70,7 @@ describe('trustsim sweep', () => {
       'point',
       'model.trust.learningRate',
       'strategy',
+      'segment',
       'metric',
       'mean',
       'lo',
@@ -74,18 +83,25 @@ describe('trustsim sweep', () => {
       'p_better',
     ]);
     const col = (name: string) => header.indexOf(name);
-    const mean = (point: string, strategy: string, metric: string) =>
+    const mean = (point: string, strategy: string, metric: string, segment = 'all') =>
       Number(
-        rows.find((r) => r[0] === point && r[col('strategy')] === strategy && r[col('metric')] === metric)?.[
-          col('mean')
-        ],
+        rows.find(
+          (r) =>
+            r[0] === point &&
+            r[col('strategy')] === strategy &&
+            r[col('segment')] === segment &&
+            r[col('metric')] === metric,
+        )?.[col('mean')],
       );
     for (const s of summary.strategies) {
       for (const m of ['trust', 'grievance', 'net_cny']) {
         expect(mean('0', s.id, m), `${s.id} ${m}`).toBe(s.metrics[m].mean);
       }
       expect(mean('1', s.id, 'trust')).not.toBe(mean('0', s.id, 'trust'));
+      // --segments buyers: the claimants' figures, as compare has them.
+      expect(mean('0', s.id, 'grievance', 'buyers')).toBe(s.segments.buyers.grievance.mean);
     }
+    expect(rows.some((r) => r[col('segment')] === 'fans')).toBe(false);
     expect(rows.every((r) => r[col('model.trust.learningRate')] === (r[0] === '0' ? '0.12' : '0.25'))).toBe(
       true,
     );
@@ -105,6 +121,8 @@ describe('trustsim sweep', () => {
       '--set',
       'model.trust.learningRate=0.12,0.25',
       ...common,
+      '--segments',
+      'buyers',
       '--workers',
       '2',
       '--out',
@@ -116,6 +134,7 @@ describe('trustsim sweep', () => {
     const rerun = JSON.parse(readFileSync(join(sweepOut, 'manifest.json'), 'utf8')).rerun as string;
     expect(rerun).toContain(`--set model.trust.learningRate=0.12,0.25 --seed 5 --replicates 2`);
     expect(rerun).toContain('--scale 0.2');
+    expect(rerun).toContain('--segments buyers');
   });
 
   it('a grid of two parameters has one point per combination and one chart panel per value of the second', async () => {
@@ -173,8 +192,12 @@ describe('trustsim sweep: bad input exits 2 and writes nothing', () => {
       /baseline "token-voucher" \(the scenario’s outputs\.baseline\) is not among .*--baseline silence/,
     ],
     [
-      ['--set', 'model.trust.learningRate=0.1', '--metrics', 'nope'],
-      /--metrics: no whole-population metric "nope"/,
+      ['--set', 'model.trust.learningRate=0.1', '--metrics', 'trsut'],
+      /--metrics: unknown metric "trsut" \(did you mean "trust"\?\)/,
+    ],
+    [
+      ['--set', 'model.trust.learningRate=0.1', '--segments', 'buyer'],
+      /--segments: unknown segment "buyer" \(did you mean "buyers"\?\)/,
     ],
   ])('%j', async (argv, message) => {
     const out = join(tmp.dir, `bad-${readdirSync(tmp.dir).length}`);

@@ -123,7 +123,8 @@ function summary(trust: Record<string, number>, baseline: string | null = null):
       id,
       label: id,
       metrics: { trust: stats(t), grievance: stats(1 - t) },
-      segments: {},
+      // Claimants: their grievance ranks the strategies the other way round.
+      segments: { buyers: { grievance: stats(t) } },
     })),
     comparisons: baseline
       ? Object.keys(trust)
@@ -163,6 +164,20 @@ describe('sweepRows and sweepVerdicts', () => {
     expect(b3.diff).toBeCloseTo(0.1, 12);
     const a3 = rows.find((r) => r.point === 2 && r.strategy === 'a' && r.metric === 'trust')!;
     expect(a3.diff).toBeNull();
+  });
+
+  it('adds rows and verdicts for the segments asked for', () => {
+    const rows = sweepRows(results, ['buyers']);
+    expect(rows.filter((r) => r.segment === 'buyers')).toHaveLength(4 * 2);
+    expect(rows.filter((r) => r.segment === 'all')).toHaveLength(4 * 2 * 2);
+    const verdicts = sweepVerdicts(params, results, ['buyers']);
+    const buyers = verdicts.find((v) => v.segment === 'buyers' && v.metric === 'grievance')!;
+    expect(buyers.bestByPoint).toEqual(['b', 'b', 'a', 'a']);
+    expect(buyers.text).toBe(
+      'buyers / grievance: the best strategy changes across the sweep: b at k=1 … k=2; a at k=3 … k=4',
+    );
+    // A metric the segment does not have gets no verdict.
+    expect(verdicts.some((v) => v.segment === 'buyers' && v.metric === 'trust')).toBe(false);
   });
 
   it('says whether the best strategy changes, in runs of neighbouring points, in each metric’s direction', () => {

@@ -17,6 +17,7 @@ function rows(params: SweepParameter[], strategies: string[]): SweepRow[] {
       point,
       values,
       strategy,
+      segment: 'all',
       metric: 'trust',
       mean: 0.5 + 0.01 * s + 0.001 * point,
       lo: 0.49,

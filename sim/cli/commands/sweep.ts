@@ -18,8 +18,10 @@ import { checkOutDir, defaultOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { loadSweepScenarios } from '../../io/loadScenario';
 import { buildManifest, edgeListFileOf } from '../../io/manifest';
 import { jsonText, sweepCsv, writeText } from '../../io/writeOutputs';
+import { metricLayout } from '../../metrics/metricLayout';
 import { ComputePool } from '../../node/ComputePool';
 import { formatDiagnostic } from '../../scenario/diagnostics';
+import { didYouMean } from '../../scenario/didYouMean';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import { parseFloatOption, parseIntOption, parseList } from '../options';
@@ -35,6 +37,7 @@ export interface SweepCliOptions {
   out?: string;
   charts: boolean;
   metrics: string[];
+  segments?: string[];
   quiet?: boolean;
 }
 
@@ -88,6 +91,11 @@ export function registerSweep(program: Command, io: CliIO): void {
         .argParser(parseList)
         .default(['trust', 'net_cny'], 'trust,net_cny'),
     )
+    .option(
+      '--segments <ids>',
+      'also report these segments (e.g. the claimants), in sweep.csv, the verdicts and the charts',
+      parseList,
+    )
     .option('--no-charts', 'skip the charts')
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(
@@ -102,23 +110,30 @@ Examples:
       --strategies passive-firefighting,fair-compensation,honour-and-apologise
   trustsim sweep scenarios/teaching/apology-vs-denial.yaml --set network.kind=erdos-renyi,watts-strogatz \\
       --set network.meanDegree=8,16
+  trustsim sweep scenarios/teaching/compensation-dose.yaml --set model.recovery.voucherFactor=0.5:0.8:4 \\
+      --segments buyers
 
 Every point runs the same replicated worlds (same seed), so points differ only by the parameter.
-Writes <out>/sweep.csv (per point, strategy and metric: mean, 90% interval, 95% CI, paired difference
-against the baseline), sweep.json (the points, and per metric whether the best strategy changes across
-the sweep), manifest.json, and charts/sweep-<metric>.vl.json and .svg.`,
+Writes <out>/sweep.csv (per point, strategy, segment and metric: mean, 90% interval, 95% CI, paired
+difference against the baseline), sweep.json (the points, and per metric whether the best strategy changes
+across the sweep), manifest.json, and charts/sweep-<metric>[-<segment>].vl.json and .svg.
+Figures are for the whole population; --segments adds segments such as the claimants.`,
     )
     .action(async (file: string, opts: SweepCliOptions) => {
       await sweepCommand(file, opts, io);
     });
 }
 
-/** A summary without its per-segment figures, segment comparisons and ranking (sweep.csv does not use them). */
-function wholePopulation(summary: CompareSummary): CompareSummary {
+/** A summary with only the whole population and `segments` (and no ranking): what sweep.csv uses. */
+function slim(summary: CompareSummary, segments: string[]): CompareSummary {
+  const keep = new Set(['all', ...segments]);
   return {
     ...summary,
-    strategies: summary.strategies.map((st) => ({ ...st, segments: {} })),
-    comparisons: summary.comparisons.filter((c) => c.segment === 'all'),
+    strategies: summary.strategies.map((st) => ({
+      ...st,
+      segments: Object.fromEntries(Object.entries(st.segments).filter(([id]) => keep.has(id))),
+    })),
+    comparisons: summary.comparisons.filter((c) => keep.has(c.segment)),
     ranking: [],
   };
 }
@@ -156,6 +171,26 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
   } catch (e) {
     throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
   }
+  const segments = opts.segments ?? [];
+  for (const id of segments) {
+    if (!first.segmentIds.includes(id)) {
+      const near = didYouMean(id, first.segmentIds);
+      throw new InputError(
+        `--segments: unknown segment "${id}"${near ? ` (did you mean "${near}"?)` : ''}`,
+        `the scenario has: ${first.segmentIds.join(', ')}`,
+      );
+    }
+  }
+  const known = new Set(metricLayout(first).names.flatMap((n) => [n, `${n}_auc`]));
+  for (const m of opts.charts ? opts.metrics : []) {
+    if (!known.has(m)) {
+      const near = didYouMean(m, known);
+      throw new InputError(
+        `--metrics: unknown metric "${m}"${near ? ` (did you mean "${near}"?)` : ''}`,
+        'e.g. trust, grievance, complaints_auc, churned, net_cny (see docs/metrics.md)',
+      );
+    }
+  }
   // The output folder is checked before any work: nothing it holds may be lost.
   const out = opts.out ?? defaultOutDir(file, '-sweep');
   if (checkOutDir(out, [file]) === 'replace' && !opts.quiet)
@@ -176,29 +211,27 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
       });
       const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
       const summary = summarise(model, picked.strategies, byStrategy, { baseline: picked.baseline, seed });
-      // Only the whole population is kept: a point's per-segment figures are about a megabyte, and a sweep
+      // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a sweep
       // may have a thousand points.
-      results.push({ point: grid[p], summary: wholePopulation(summary) });
+      results.push({ point: grid[p], summary: slim(summary, segments) });
     }
   } finally {
     bar.stop();
     await pool.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const rows = sweepRows(results);
-  const verdicts = sweepVerdicts(params, results);
+  const rows = sweepRows(results, segments);
+  const verdicts = sweepVerdicts(params, results, segments);
   const charts = [];
   if (opts.charts) {
     const { sweepChart } = await import('../../report/sweepChart');
-    for (const m of opts.metrics) {
-      const chart = sweepChart(params, rows, m, picked.strategies);
-      if (!chart) {
-        throw new InputError(
-          `--metrics: no whole-population metric "${m}" in the results`,
-          'e.g. trust, grievance, complaints_auc, churned, net_cny (see docs/metrics.md)',
-        );
+    const titles = new Map(scenarios[0].population.segments.map((sg) => [sg.id, sg.label ?? sg.id]));
+    for (const segment of ['all', ...segments]) {
+      for (const m of opts.metrics) {
+        // A metric a segment does not have (company-level ones) gives no chart for it.
+        const chart = sweepChart(params, rows, m, picked.strategies, segment, titles.get(segment) ?? segment);
+        if (chart) charts.push(chart);
       }
-      charts.push(chart);
     }
   }
   const warnings = [...new Set(results.flatMap((r) => r.summary.warnings))].sort();
@@ -213,9 +246,12 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
     points: results.map((r, i) => ({
       point: i,
       values: Object.fromEntries(params.map((p, k) => [p.key, r.point[k]])),
-      best: Object.fromEntries(verdicts.map((v) => [v.metric, v.bestByPoint[i]])),
+      best: Object.fromEntries(
+        verdicts.map((v) => [v.segment === 'all' ? v.metric : `${v.segment}/${v.metric}`, v.bestByPoint[i]]),
+      ),
     })),
-    verdicts: verdicts.map((v) => ({ metric: v.metric, stable: v.stable, text: v.text })),
+    segments: ['all', ...segments],
+    verdicts: verdicts.map((v) => ({ segment: v.segment, metric: v.metric, stable: v.stable, text: v.text })),
     warnings,
   };
   const manifest = buildManifest({
@@ -237,6 +273,7 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
       picked.strategies.join(','),
       ...(picked.baseline !== null ? ['--baseline', picked.baseline] : []),
       ...(opts.scale !== 1 ? ['--scale', String(opts.scale)] : []),
+      ...(segments.length > 0 ? ['--segments', segments.join(',')] : []),
       ...(opts.charts ? ['--metrics', opts.metrics.join(',')] : ['--no-charts']),
     ],
   });

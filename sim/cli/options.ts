@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { InputError } from './errors';
 
 /** A whole number written in decimal digits (no "", "0x10", "1e3" or "1.0"), from min to max. */
@@ -31,4 +32,33 @@ export function parseList(v: string): string[] {
   const twice = items.find((s, i) => items.indexOf(s) !== i);
   if (twice !== undefined) throw new InputError(`"${twice}" is listed twice in "${v}"`);
   return items;
+}
+
+/** `--seed <n>`, shared by run, compare and sweep; `what` says what the seed keys. */
+export function seedOption(what: string): Option {
+  return new Option('--seed <n>', `master seed; ${what} (default: the scenario’s outputs.seed)`).argParser(
+    parseIntOption('--seed', 0, 2 ** 31 - 1),
+  );
+}
+
+/** `--replicates <n>` of compare and sweep. */
+export function replicatesOption(what: string): Option {
+  return new Option('--replicates <n>', `${what} (default: the scenario’s outputs.replicates)`).argParser(
+    parseIntOption('--replicates', 1, 10000),
+  );
+}
+
+/** `--workers <n>` of compare and sweep. */
+export function workersOption(): Option {
+  return new Option(
+    '--workers <n>',
+    'compute threads: this one plus n − 1 worker threads (default: one per core; identical results for any n)',
+  ).argParser(parseIntOption('--workers', 1, 64));
+}
+
+/** `--scale <f>` of run, compare and sweep. */
+export function scaleOption(): Option {
+  return new Option('--scale <f>', 'multiply every segment’s agent count')
+    .argParser(parseFloatOption('--scale', 0.001, 1000))
+    .default(1);
 }

@@ -10,7 +10,14 @@ import { ComputePool } from '../../node/ComputePool';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import { loadOrFail } from '../loadOrFail';
-import { parseFloatOption, parseIntOption, parseList } from '../options';
+import {
+  parseFloatOption,
+  parseList,
+  replicatesOption,
+  scaleOption,
+  seedOption,
+  workersOption,
+} from '../options';
 import { buildReportInput } from '../reportInput';
 
 export interface CompareCliOptions {
@@ -40,27 +47,10 @@ export function registerCompare(program: Command, io: CliIO): void {
       '--baseline <id>',
       'strategy to compare against (default: the scenario’s outputs.baseline, else passive-firefighting if compared)',
     )
-    .option(
-      '--replicates <n>',
-      'replicated worlds (default: the scenario’s outputs.replicates)',
-      parseIntOption('--replicates', 1, 10000),
-    )
-    .option(
-      '--seed <n>',
-      'master seed; replicate r uses (seed, r) (default: the scenario’s outputs.seed)',
-      parseIntOption('--seed', 0, 2 ** 31 - 1),
-    )
-    .option(
-      '--workers <n>',
-      'compute threads: this one plus n − 1 worker threads (default: one per core; identical results for any n)',
-      parseIntOption('--workers', 1, 64),
-    )
-    .option(
-      '--scale <f>',
-      'multiply every segment’s agent count',
-      parseFloatOption('--scale', 0.001, 1000),
-      1,
-    )
+    .addOption(replicatesOption('replicated worlds'))
+    .addOption(seedOption('replicate r uses (seed, r)'))
+    .addOption(workersOption())
+    .addOption(scaleOption())
     .option(
       '--out <dir>',
       'output folder, new or written by trustsim before (then replaced whole) (default: out/<scenario file name>)',

@@ -10,7 +10,7 @@ import { jsonText, rawCsv, writeText } from '../../io/writeOutputs';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import { loadOrFail } from '../loadOrFail';
-import { parseFloatOption, parseIntOption, parseList } from '../options';
+import { parseIntOption, parseList, scaleOption, seedOption } from '../options';
 
 export interface RunCliOptions {
   strategy?: string;
@@ -28,18 +28,9 @@ export function registerRun(program: Command, io: CliIO): void {
     .description('simulate one strategy on one replicated world and write its daily metrics')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--strategy <id>', 'strategy id (default: the baseline, else the first)')
-    .option(
-      '--seed <n>',
-      'master seed (default: the scenario’s outputs.seed)',
-      parseIntOption('--seed', 0, 2 ** 31 - 1),
-    )
+    .addOption(seedOption('with --replicate, it keys the world'))
     .option('--replicate <n>', 'which replicated world', parseIntOption('--replicate', 0, 1_000_000), 0)
-    .option(
-      '--scale <f>',
-      'multiply every segment’s agent count',
-      parseFloatOption('--scale', 0.001, 1000),
-      1,
-    )
+    .addOption(scaleOption())
     .option(
       '--out <dir>',
       'write timeseries.csv, summary.json and manifest.json in this folder, new or written by trustsim before (default: CSV on stdout)',

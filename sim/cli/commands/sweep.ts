@@ -24,7 +24,7 @@ import { formatDiagnostic } from '../../scenario/diagnostics';
 import { didYouMean } from '../../scenario/didYouMean';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
-import { parseFloatOption, parseIntOption, parseList } from '../options';
+import { parseList, replicatesOption, scaleOption, seedOption, workersOption } from '../options';
 
 export interface SweepCliOptions {
   set: string[];
@@ -61,27 +61,10 @@ export function registerSweep(program: Command, io: CliIO): void {
     )
     .option('--strategies <ids>', 'comma-separated strategy ids (default: all)', parseList)
     .option('--baseline <id>', 'strategy to compare against (default: as in compare)')
-    .option(
-      '--replicates <n>',
-      'replicated worlds per point (default: the scenario’s outputs.replicates)',
-      parseIntOption('--replicates', 1, 10000),
-    )
-    .option(
-      '--seed <n>',
-      'master seed; every point uses the same replicated worlds (default: the scenario’s outputs.seed)',
-      parseIntOption('--seed', 0, 2 ** 31 - 1),
-    )
-    .option(
-      '--workers <n>',
-      'compute threads (default: one per core; identical results for any n)',
-      parseIntOption('--workers', 1, 64),
-    )
-    .option(
-      '--scale <f>',
-      'multiply every segment’s agent count',
-      parseFloatOption('--scale', 0.001, 1000),
-      1,
-    )
+    .addOption(replicatesOption('replicated worlds per point'))
+    .addOption(seedOption('every point uses the same replicated worlds'))
+    .addOption(workersOption())
+    .addOption(scaleOption())
     .option(
       '--out <dir>',
       'output folder, new or written by trustsim before (default: out/<scenario file name>-sweep)',

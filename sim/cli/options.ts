@@ -62,3 +62,15 @@ export function scaleOption(): Option {
     .argParser(parseFloatOption('--scale', 0.001, 1000))
     .default(1);
 }
+
+/** The options compare and sweep share. */
+export interface ComparisonCliOptions {
+  strategies?: string[];
+  baseline?: string;
+  replicates?: number;
+  seed?: number;
+  workers?: number;
+  scale: number;
+  out?: string;
+  quiet?: boolean;
+}

@@ -21,14 +21,9 @@ interface Summary {
   }>;
 }
 
-let sweepOut: string;
-let run: Awaited<ReturnType<typeof cli>>;
-
-beforeAll(async () => {
-  expect((await cli('init', scenario)).code).toBe(0);
-  sweepOut = join(tmp.dir, 'sweep');
-  // 0.12 is the default learning rate, which the starter file leaves unset.
-  run = await cli(
+/** The learning rate at its default (0.12, which the starter leaves unset) and at 0.25, with the buyers. */
+const sweepLearningRate = (workers: number, out: string) =>
+  cli(
     'sweep',
     scenario,
     '--set',
@@ -37,10 +32,18 @@ beforeAll(async () => {
     '--segments',
     'buyers',
     '--workers',
-    '1',
+    String(workers),
     '--out',
-    sweepOut,
+    out,
   );
+
+let sweepOut: string;
+let run: Awaited<ReturnType<typeof cli>>;
+
+beforeAll(async () => {
+  expect((await cli('init', scenario)).code).toBe(0);
+  sweepOut = join(tmp.dir, 'sweep');
+  run = await sweepLearningRate(1, sweepOut);
 });
 
 describe('trustsim sweep', () => {
@@ -115,19 +118,7 @@ describe('trustsim sweep', () => {
 
   it('gives byte-identical outputs with 2 workers, and its manifest line reruns it', async () => {
     const two = join(tmp.dir, 'two');
-    const r = await cli(
-      'sweep',
-      scenario,
-      '--set',
-      'model.trust.learningRate=0.12,0.25',
-      ...common,
-      '--segments',
-      'buyers',
-      '--workers',
-      '2',
-      '--out',
-      two,
-    );
+    const r = await sweepLearningRate(2, two);
     expect(r.code, r.err).toBe(0);
     for (const f of ['sweep.csv', 'sweep.json', 'manifest.json', join('charts', 'sweep-trust.svg')])
       expect(readFileSync(join(two, f), 'utf8'), f).toBe(readFileSync(join(sweepOut, f), 'utf8'));

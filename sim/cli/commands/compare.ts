@@ -11,6 +11,7 @@ import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import { loadOrFail } from '../loadOrFail';
 import {
+  type ComparisonCliOptions,
   parseFloatOption,
   parseList,
   replicatesOption,
@@ -20,18 +21,10 @@ import {
 } from '../options';
 import { buildReportInput } from '../reportInput';
 
-export interface CompareCliOptions {
-  strategies?: string[];
-  baseline?: string;
-  replicates?: number;
-  seed?: number;
-  workers?: number;
-  scale: number;
-  out?: string;
+export interface CompareCliOptions extends ComparisonCliOptions {
   raw?: boolean;
   report: boolean;
   png?: boolean;
-  quiet?: boolean;
   ciWidth?: number;
 }
 

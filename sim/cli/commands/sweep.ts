@@ -24,21 +24,20 @@ import { formatDiagnostic } from '../../scenario/diagnostics';
 import { didYouMean } from '../../scenario/didYouMean';
 import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
-import { parseList, replicatesOption, scaleOption, seedOption, workersOption } from '../options';
+import {
+  type ComparisonCliOptions,
+  parseList,
+  replicatesOption,
+  scaleOption,
+  seedOption,
+  workersOption,
+} from '../options';
 
-export interface SweepCliOptions {
+export interface SweepCliOptions extends ComparisonCliOptions {
   set: string[];
-  strategies?: string[];
-  baseline?: string;
-  replicates?: number;
-  seed?: number;
-  workers?: number;
-  scale: number;
-  out?: string;
   charts: boolean;
   metrics: string[];
   segments?: string[];
-  quiet?: boolean;
 }
 
 /** Most `--set` problems printed; the rest are counted. */

@@ -17,7 +17,12 @@ import {
 } from '../experiment/sweep';
 import type { Diagnostic } from '../scenario/diagnostics';
 import { formatBytes } from '../scenario/estimateMemory';
-import { MAX_SCENARIO_BYTES, type ParseResult, parseScenarioText } from '../scenario/parseScenarioText';
+import {
+  MAX_ALIAS_COUNT,
+  MAX_SCENARIO_BYTES,
+  type ParseResult,
+  parseScenarioText,
+} from '../scenario/parseScenarioText';
 import type { Scenario } from '../scenario/schema';
 
 export interface LoadOptions {
@@ -29,7 +34,7 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-function fileError(file: string, message: string, hint?: string): ParseResult {
+function fileError(file: string, message: string, hint?: string): LoadFailure {
   const d: Diagnostic = { file, line: 1, col: 1, path: '(file)', message, severity: 'error' };
   if (hint) d.hint = hint;
   return { ok: false, errors: [d], warnings: [] };
@@ -45,6 +50,15 @@ export function resolveBeside(scenarioFile: string, path: string): string {
  * On success, an edge-list `network.file` is replaced by its absolute path.
  */
 export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<ParseResult> {
+  const read = await readScenarioText(file, opts);
+  return typeof read === 'string' ? checkText(read, file, opts) : read;
+}
+
+/** A failed load: the reasons, as diagnostics. */
+type LoadFailure = Extract<ParseResult, { ok: false }>;
+
+/** The file's text, or a failed load saying why it cannot be read (missing, a folder, too large). */
+async function readScenarioText(file: string, opts: LoadOptions): Promise<string | LoadFailure> {
   const maxBytes = opts.maxBytes ?? MAX_SCENARIO_BYTES;
   let bytes: Buffer;
   try {
@@ -71,8 +85,7 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
     );
   }
   // Non-fatal decoding: invalid UTF-8 becomes U+FFFD, reported with its position. A BOM is dropped.
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return checkText(text, file, opts);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Validates scenario text read from `file` (or made from it), resolving `network.file` beside the file. */
@@ -123,9 +136,12 @@ export async function loadSweepScenarios(
   grid: SweepValue[][],
   opts: LoadOptions = {},
 ): Promise<SweepLoadResult> {
-  const base = await loadScenario(file, opts);
+  // The file is read once: checked as it is, then its contents are what each point's values are set in.
+  const text = await readScenarioText(file, opts);
+  if (typeof text !== 'string') return { ...text, setProblems: [] };
+  const base = checkText(text, file, opts);
   if (!base.ok) return { ...base, setProblems: [] };
-  const raw = parse(await readFile(file, 'utf8'), { strict: true, maxAliasCount: 100 }) as unknown;
+  const raw = parse(text, { strict: true, maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
   const fail = (setProblems: string[]): SweepLoadResult => ({

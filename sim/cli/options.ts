@@ -74,3 +74,21 @@ export interface ComparisonCliOptions {
   out?: string;
   quiet?: boolean;
 }
+
+/**
+ * The command-line words for the options compare and sweep share, as the manifest's `rerun` gives them: seed,
+ * replicates, the strategies and baseline as resolved, and the scale when it is not 1.
+ */
+export function comparisonRerunArgs(
+  picked: { strategies: string[]; baseline: string | null },
+  replicates: number,
+  seed: number,
+  scale: number,
+): string[] {
+  const args = ['--seed', String(seed), '--replicates', String(replicates)];
+  args.push('--strategies', picked.strategies.join(','));
+  // With no baseline, the same strategies give none again (neither the scenario's nor passive-firefighting).
+  if (picked.baseline !== null) args.push('--baseline', picked.baseline);
+  if (scale !== 1) args.push('--scale', String(scale));
+  return args;
+}

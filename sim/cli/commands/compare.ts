@@ -12,6 +12,7 @@ import { InputError } from '../errors';
 import { loadOrFail } from '../loadOrFail';
 import {
   type ComparisonCliOptions,
+  comparisonRerunArgs,
   parseFloatOption,
   parseList,
   replicatesOption,
@@ -80,11 +81,7 @@ export function compareRerunArgs(
   seed: number,
   opts: CompareCliOptions,
 ): string[] {
-  const args = ['--seed', String(seed), '--replicates', String(replicates)];
-  args.push('--strategies', picked.strategies.join(','));
-  // With no baseline, the same strategies give none again (neither the scenario's nor passive-firefighting).
-  if (picked.baseline !== null) args.push('--baseline', picked.baseline);
-  if (opts.scale !== 1) args.push('--scale', String(opts.scale));
+  const args = comparisonRerunArgs(picked, replicates, seed, opts.scale);
   if (opts.ciWidth !== undefined) args.push('--ci-width', String(opts.ciWidth));
   if (opts.raw) args.push('--raw');
   if (!opts.report) args.push('--no-report');

@@ -26,6 +26,7 @@ import { type CliIO, progress } from '../context';
 import { InputError } from '../errors';
 import {
   type ComparisonCliOptions,
+  comparisonRerunArgs,
   parseList,
   replicatesOption,
   scaleOption,
@@ -247,14 +248,7 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
     options: { scale: opts.scale, set: opts.set, points: grid.length },
     rerunArgs: [
       ...opts.set.flatMap((s) => ['--set', s]),
-      '--seed',
-      String(seed),
-      '--replicates',
-      String(replicates),
-      '--strategies',
-      picked.strategies.join(','),
-      ...(picked.baseline !== null ? ['--baseline', picked.baseline] : []),
-      ...(opts.scale !== 1 ? ['--scale', String(opts.scale)] : []),
+      ...comparisonRerunArgs(picked, replicates, seed, opts.scale),
       ...(segments.length > 0 ? ['--segments', segments.join(',')] : []),
       ...(opts.charts ? ['--metrics', opts.metrics.join(',')] : ['--no-charts']),
     ],

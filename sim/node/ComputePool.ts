@@ -6,6 +6,7 @@ import { type ReplicateResult, runReplicate } from '../experiment/runReplicate';
 import type { RenderedChart, RenderJob, RenderOptions } from '../io/renderCharts';
 import { metricLayout } from '../metrics/metricLayout';
 import type { ReportChart } from '../report/types';
+import type { Scenario } from '../scenario/schema';
 import type { FromWorker, ToWorker } from './worker';
 
 /** Where the bundled worker lives: beside the bundled CLI, or in dist/ when running from source (tests). */
@@ -70,10 +71,35 @@ function sharedCounter(): Int32Array {
 }
 
 export interface RunReplicatesOptions {
-  /** Called after each replicate with (done, total). */
+  /** Called after each replicate with (done, total); a sweep counts every point's replicates. */
   onDone?: (done: number, total: number) => void;
   /** A report follows: the workers load the chart renderer as soon as they have no replicate left. */
   thenRender?: boolean;
+}
+
+/** What a pool needs to run the points of a sweep (or the one point of a comparison). */
+export interface PointsJob {
+  /** Each point's scenario, as checked (the worker threads compile their own models from it). */
+  scenarios: Scenario[];
+  /** Point p's model on this thread: called at most once per point, when the point is first needed. */
+  model: (p: number) => Model;
+  scale: number;
+  strategies: string[];
+  seed: number;
+  replicates: number;
+  /**
+   * Called on this thread with point p's replicates (in replicate order) once they are all in, for p = 0, 1, …
+   * in order; the pool keeps nothing of a point after it. Worker threads go on with the next point meanwhile.
+   */
+  onPoint: (p: number, results: ReplicateResult[]) => void;
+}
+
+/** A point whose replicates are coming in. */
+interface OpenPoint {
+  model: Model;
+  layout: ReturnType<typeof metricLayout>;
+  results: ReplicateResult[];
+  done: number;
 }
 
 /**
@@ -114,58 +140,110 @@ export class ComputePool {
     replicates: number,
     opts: RunReplicatesOptions = {},
   ): Promise<ReplicateResult[]> {
-    const results: ReplicateResult[] = new Array(replicates);
-    const layout = metricLayout(model);
-    const counter = sharedCounter();
-    let done = 0;
-    const finish = (res: ReplicateResult) => {
-      results[res.replicate] = res;
-      done++;
-      opts.onDone?.(done, replicates);
+    let out: ReplicateResult[] = [];
+    await this.runPoints(
+      {
+        scenarios: [model.scenario],
+        model: () => model,
+        scale: model.scale,
+        strategies,
+        seed,
+        replicates,
+        onPoint: (_, results) => {
+          out = results;
+        },
+      },
+      opts,
+    );
+    return out;
+  }
+
+  /**
+   * Runs replicates 0..n−1 of every strategy at every point of `job` on every thread of the pool. Item i is
+   * replicate i mod n of point ⌊i / n⌋; threads take items from one shared counter across points, so none waits
+   * at a point's end for the others, or while this thread hands a finished point to `onPoint` (a sweep summarises
+   * it there). Every result depends only on (point, replicate), so what `onPoint` sees is the same for any pool
+   * size.
+   */
+  async runPoints(job: PointsJob, opts: RunReplicatesOptions = {}): Promise<void> {
+    const { replicates } = job;
+    const total = job.scenarios.length * replicates;
+    const open = new Map<number, OpenPoint>();
+    const openPoint = (p: number): OpenPoint => {
+      let pt = open.get(p);
+      if (!pt) {
+        const model = job.model(p);
+        pt = { model, layout: metricLayout(model), results: new Array(replicates), done: 0 };
+        open.set(p, pt);
+      }
+      return pt;
     };
+    let nextPoint = 0;
+    let done = 0;
+    let failure: unknown = null;
+    const finish = (p: number, res: ReplicateResult) => {
+      const pt = openPoint(p);
+      pt.results[res.replicate] = res;
+      pt.done++;
+      done++;
+      opts.onDone?.(done, total);
+      // Finished points go to onPoint in point order (with many threads, a later point may finish first).
+      for (let q = open.get(nextPoint); q && q.done === replicates; q = open.get(nextPoint)) {
+        open.delete(nextPoint);
+        job.onPoint(nextPoint, q.results);
+        nextPoint++;
+      }
+    };
+    const counter = sharedCounter();
     const task: ToWorker = {
       type: 'replicates',
-      scenario: model.scenario,
-      scale: model.scale,
-      strategies,
-      seed,
+      scenarios: job.scenarios,
+      scale: job.scale,
+      strategies: job.strategies,
+      seed: job.seed,
       replicates,
       counter,
       warm: Boolean(opts.thenRender),
     };
+    // Any failure (a worker's, or this thread's) ends the taking of items on every thread: the counter is set
+    // past the end.
+    const fail = (e: unknown) => {
+      failure ??= e;
+      Atomics.store(counter, 0, total);
+    };
     const helperRuns = this.helpers.map((h) =>
-      h.run(task, (msg) => {
-        if (msg.type === 'replicate') {
-          for (const run of msg.result.runs) {
-            run.layout = layout;
-            run.dates = model.dates;
+      h
+        .run(task, (msg) => {
+          if (msg.type === 'replicate') {
+            const pt = openPoint(msg.point);
+            for (const run of msg.result.runs) {
+              run.layout = pt.layout;
+              run.dates = pt.model.dates;
+            }
+            finish(msg.point, msg.result);
+            return false;
           }
-          finish(msg.result);
-          return false;
-        }
-        if (msg.type === 'replicates-done') return true;
-        throw new Error(`worker answered ${msg.type} to replicates`);
-      }),
+          if (msg.type === 'replicates-done') return true;
+          throw new Error(`worker answered ${msg.type} to replicates`);
+        })
+        .catch(fail),
     );
-    // If a worker fails, stop taking replicates here too.
-    let failed = false;
-    const watched = helperRuns.map((p) =>
-      p.catch((e) => {
-        failed = true;
-        throw e;
-      }),
-    );
-    for (const p of watched) p.catch(() => undefined);
-    for (let r = Atomics.add(counter, 0, 1); r < replicates && !failed; r = Atomics.add(counter, 0, 1)) {
-      finish(runReplicate(model, strategies, seed, r));
+    for (let i = Atomics.add(counter, 0, 1); i < total; i = Atomics.add(counter, 0, 1)) {
+      const p = Math.floor(i / replicates);
+      try {
+        finish(p, runReplicate(openPoint(p).model, job.strategies, job.seed, i % replicates));
+      } catch (e) {
+        fail(e);
+        break;
+      }
       // Let the workers' results in (and the progress bar move) before the next replicate.
       if (this.helpers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Out of replicates while a worker still finishes its last one: when a report follows, load the chart
     // renderer now, in time this thread would otherwise spend waiting.
-    if (opts.thenRender && done < replicates && !failed) await import('../io/renderCharts');
-    await Promise.all(watched);
-    return results;
+    if (opts.thenRender && done < total && failure === null) await import('../io/renderCharts');
+    await Promise.all(helperRuns);
+    if (failure !== null) throw failure;
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
  * Worker thread of a ComputePool. Tasks take their items from a counter shared with the other threads
  * (`Atomics.add`), so every thread works until nothing is left and none waits for a hand-out:
- * - `replicates`: runs whole replicates (every strategy, shared prefixes branched) and posts each one's value
- *   cubes back (copied: see `post`), then `replicates-done`; then, when a report follows, it loads
- *   the chart renderer and warms it up on a small chart while the main thread summarises. Results depend only
- *   on (scenario, scale, seed, replicate), so any number of workers gives byte-identical output.
+ * - `replicates`: runs whole replicates (every strategy, shared prefixes branched) of one or more points (a
+ *   sweep's grid) and posts each one's value cubes back (copied: see `post`), then `replicates-done`; then, when
+ *   a report follows, it loads the chart renderer and warms it up on a small chart while the main thread
+ *   summarises. Results depend only on (scenario, scale, seed, replicate), so any number of workers gives
+ *   byte-identical output.
  * - `render`: renders charts to SVG (and PNG) exactly as the main thread would, then `render-done`.
  * A failure is posted as `error`.
  */
@@ -17,12 +18,14 @@ import type { Scenario } from '../scenario/schema';
 export type ToWorker =
   | {
       type: 'replicates';
-      scenario: Scenario;
+      /** One scenario per point (one for a comparison; a sweep's grid): item i is replicate i % replicates of
+       * point ⌊i / replicates⌋. */
+      scenarios: Scenario[];
       scale: number;
       strategies: string[];
       seed: number;
       replicates: number;
-      /** Int32Array over a SharedArrayBuffer: [next replicate to take]. */
+      /** Int32Array over a SharedArrayBuffer: [next item to take]. */
       counter: Int32Array;
       /** Load the chart renderer once the replicates are done (a report follows). */
       warm: boolean;
@@ -30,7 +33,7 @@ export type ToWorker =
   | { type: 'render'; specs: ReportChart['spec'][]; png: boolean; counter: Int32Array };
 
 export type FromWorker =
-  | { type: 'replicate'; result: ReplicateResult }
+  | { type: 'replicate'; point: number; result: ReplicateResult }
   | { type: 'replicates-done' }
   | { type: 'rendered'; index: number; svg: string; png?: Uint8Array }
   | { type: 'render-done' }
@@ -49,9 +52,6 @@ export function rebuild(value: unknown): unknown {
   return out;
 }
 
-let cachedKey = '';
-let cached: Model | null = null;
-
 /**
  * Posts a message by copy. Nothing is ever transferred: a transfer detaches the sender's buffer, and the first
  * detached ArrayBuffer in an isolate invalidates V8's ArrayBufferDetaching protector (its "no buffer has ever
@@ -64,21 +64,25 @@ function post(msg: FromWorker): void {
 }
 
 function replicates(job: Extract<ToWorker, { type: 'replicates' }>): void {
-  const key = `${job.scale}|${JSON.stringify(job.scenario)}`;
-  if (!cached || cachedKey !== key) {
-    // Fresh objects built property by property, as the main thread's parse builds them: the structured-clone
-    // copies have hidden classes that make every parameter read in the hot loops slow.
-    cached = compileModel(rebuild(job.scenario) as Scenario, job.scale);
-    cachedKey = key;
-  }
-  for (let r = Atomics.add(job.counter, 0, 1); r < job.replicates; r = Atomics.add(job.counter, 0, 1)) {
-    const res = runReplicate(cached, job.strategies, job.seed, r);
+  const total = job.scenarios.length * job.replicates;
+  // Items are taken in increasing order, so a point's model is compiled once per thread and then reused.
+  let point = -1;
+  let model: Model | null = null;
+  for (let i = Atomics.add(job.counter, 0, 1); i < total; i = Atomics.add(job.counter, 0, 1)) {
+    const p = Math.floor(i / job.replicates);
+    if (p !== point || !model) {
+      // Fresh objects built property by property, as the main thread's parse builds them: the structured-clone
+      // copies have hidden classes that make every parameter read in the hot loops slow.
+      model = compileModel(rebuild(job.scenarios[p]) as Scenario, job.scale);
+      point = p;
+    }
+    const res = runReplicate(model, job.strategies, job.seed, i % job.replicates);
     // The layout and the calendar are the same for every run: the main thread puts its own back.
     for (const run of res.runs) {
       (run as { layout: unknown }).layout = null;
       (run as { dates: unknown }).dates = null;
     }
-    post({ type: 'replicate', result: res });
+    post({ type: 'replicate', point: p, result: res });
   }
   post({ type: 'replicates-done' });
 }

@@ -6,12 +6,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, type Model } from '../../sim/engine/compileModel';
-import { runReplicate } from '../../sim/experiment/runReplicate';
+import { type ReplicateResult, runReplicate } from '../../sim/experiment/runReplicate';
 import { loadScenario } from '../../sim/io/loadScenario';
 import { renderCharts } from '../../sim/io/renderCharts';
 import { ComputePool } from '../../sim/node/ComputePool';
 import { buildCharts } from '../../sim/report/buildCharts';
 import type { ReportChart } from '../../sim/report/types';
+import type { Scenario } from '../../sim/scenario/schema';
 import { makeFixture } from '../fixtures/report/makeFixture';
 import { ensureWorkerBuilt, ROOT } from '../helpers/cli';
 
@@ -86,6 +87,93 @@ describe('ComputePool', () => {
       expect(out.map((c) => c.svg)).toEqual((await renderCharts(charts)).map((c) => c.svg));
     } finally {
       await grown.close();
+    }
+  }, 60_000);
+
+  it('runs the points of a sweep as one stream, handing each point over in order, as one thread would', async () => {
+    // Three points that differ in one parameter; three threads and two replicates per point, so threads
+    // work on two points at once and a later point can finish first.
+    const scenarios = [0.5, 1, 2].map((f) => ({
+      ...model.scenario,
+      model: {
+        ...model.scenario.model,
+        media: { ...model.scenario.model.media, halfLifeDays: model.scenario.model.media.halfLifeDays * f },
+      },
+    }));
+    const models = scenarios.map((sc) => compileModel(sc, 0.5));
+    const three = new ComputePool(3);
+    const seen: number[] = [];
+    const asked: number[] = [];
+    const got: ReplicateResult[][] = [];
+    const progress: number[] = [];
+    try {
+      await three.runPoints(
+        {
+          scenarios,
+          model: (p) => {
+            asked.push(p);
+            return compileModel(scenarios[p], 0.5);
+          },
+          scale: 0.5,
+          strategies: ids,
+          seed: 7,
+          replicates: 2,
+          onPoint: (p, results) => {
+            seen.push(p);
+            got[p] = results;
+          },
+        },
+        { onDone: (d, t) => progress.push(d / t) },
+      );
+    } finally {
+      await three.close();
+    }
+    expect(seen).toEqual([0, 1, 2]);
+    expect([...asked].sort()).toEqual([0, 1, 2]);
+    expect(progress).toHaveLength(6);
+    expect(progress.at(-1)).toBe(1);
+    for (const [p, results] of got.entries()) {
+      expect(results.map((r) => r.replicate)).toEqual([0, 1]);
+      for (const r of results) {
+        const alone = runReplicate(models[p], ids, 7, r.replicate);
+        for (const [k, run] of r.runs.entries()) {
+          expect(run.layout.names.length).toBeGreaterThan(0);
+          expect(Array.from(run.values)).toEqual(Array.from(alone.runs[k].values));
+        }
+      }
+    }
+    // The points differ: media half-life changes the runs.
+    expect(Array.from(got[0][0].runs[0].values)).not.toEqual(Array.from(got[2][0].runs[0].values));
+  }, 60_000);
+
+  it('ends with the error, not a hang, when a worker fails or a point cannot be handed over', async () => {
+    const two = new ComputePool(2);
+    try {
+      // The worker thread cannot compile this scenario (this thread is given a good model).
+      const broken = { ...model.scenario, population: null } as unknown as Scenario;
+      const job = {
+        scenarios: [broken],
+        model: () => model,
+        scale: 0.5,
+        strategies: ids,
+        seed: 7,
+        replicates: 4,
+        onPoint: () => undefined,
+      };
+      await expect(two.runPoints(job)).rejects.toThrow(/population|null|undefined/);
+      await expect(
+        two.runReplicates(model, ids, 7, 1).then(() =>
+          two.runPoints({
+            ...job,
+            scenarios: [model.scenario],
+            onPoint: () => {
+              throw new Error('cannot summarise');
+            },
+          }),
+        ),
+      ).rejects.toThrow('cannot summarise');
+    } finally {
+      await two.close();
     }
   }, 60_000);
 

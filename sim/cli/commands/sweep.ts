@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Command, Option } from 'commander';
-import { compileModel } from '../../engine/compileModel';
+import { compileModel, type Model } from '../../engine/compileModel';
 import { resolveStrategies } from '../../experiment/compare';
 import { summarise } from '../../experiment/summarise';
 import {
@@ -182,22 +182,39 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
   const seed = opts.seed ?? scenarios[0].outputs.seed;
   const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), replicates));
   const pool = new ComputePool(workers);
-  const results: SweepPointResult[] = [];
-  const total = grid.length * replicates;
+  const results: SweepPointResult[] = new Array(grid.length);
   const bar = progress(io, `${grid.length} points × ${replicates} replicates`, Boolean(opts.quiet));
   const t0 = performance.now();
   try {
-    for (let p = 0; p < grid.length; p++) {
-      const model = p === 0 ? first : compileModel(scenarios[p], opts.scale);
-      const reps = await pool.runReplicates(model, picked.strategies, seed, replicates, {
-        onDone: (d) => bar.update(p * replicates + d, total),
-      });
-      const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
-      const summary = summarise(model, picked.strategies, byStrategy, { baseline: picked.baseline, seed });
-      // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a sweep
-      // may have a thousand points.
-      results.push({ point: grid[p], summary: slim(summary, segments) });
-    }
+    // One stream of (point, replicate) items for the whole grid: worker threads go on with the next point while
+    // this thread summarises the one just finished.
+    const models = new Map<number, Model>();
+    await pool.runPoints(
+      {
+        scenarios,
+        model: (p) => {
+          const model = p === 0 ? first : compileModel(scenarios[p], opts.scale);
+          models.set(p, model);
+          return model;
+        },
+        scale: first.scale,
+        strategies: picked.strategies,
+        seed,
+        replicates,
+        onPoint: (p, reps) => {
+          const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
+          const summary = summarise(models.get(p)!, picked.strategies, byStrategy, {
+            baseline: picked.baseline,
+            seed,
+          });
+          // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a
+          // sweep may have a thousand points. Nor is the point's model kept.
+          results[p] = { point: grid[p], summary: slim(summary, segments) };
+          models.delete(p);
+        },
+      },
+      { onDone: (d, t) => bar.update(d, t) },
+    );
   } finally {
     bar.stop();
     await pool.close();

@@ -1119,13 +1119,15 @@ export const strategySchema = z.strictObject({
 
 export const seedAwarenessSchema = z.strictObject({
   incident: idSchema,
-  share: share().optional().meta({ description: 'Share of all agents aware (and spreading) on day 0.' }),
+  share: share().optional().meta({ description: 'Share of all agents made aware (and spreading) on `day`.' }),
   agents: z
     .array(int(0, 2e9))
     .max(100_000)
     .optional()
-    .meta({ description: 'Agent ids aware (and spreading) on day 0.' }),
-  day: int(0, 100_000).default(0),
+    .meta({ description: 'Agent ids made aware (and spreading) on `day`.' }),
+  day: int(0, 100_000)
+    .default(0)
+    .meta({ description: 'Day the seed takes effect, counted from calendar.start (0 = the start date).' }),
   joinGroup: z.boolean().default(false).meta({
     description:
       'The seeded agents also start as claimants and rights-group members of this incident (complex-contagion experiments).',

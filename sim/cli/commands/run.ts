@@ -33,7 +33,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .addOption(scaleOption())
     .option(
       '--out <dir>',
-      'write timeseries.csv, summary.json and manifest.json in this folder, new or written by trustsim before (default: CSV on stdout)',
+      'write timeseries.csv, summary.json and manifest.json in this folder, new or written by trustsim before (default: the rows as CSV on stdout, or the summary JSON with --format json)',
     )
     .addOption(
       new Option('--format <list>', 'csv, json or both')

@@ -58,6 +58,11 @@ Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error.`,
 export async function runCli(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const debug = argv.includes('--debug');
   const program = buildProgram(io);
+  // `trustsim <typo> --help` would print the general help and exit 0, as if the command existed: drop the
+  // --help so that the unknown command is reported (with a suggestion) and exits 2.
+  const first = argv.find((a) => !a.startsWith('-'));
+  const known = new Set(['help', ...program.commands.map((c) => c.name())]);
+  if (first !== undefined && !known.has(first)) argv = argv.filter((a) => a !== '--help' && a !== '-h');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -119,6 +119,9 @@ async function missingInputHint(dir: string): Promise<string> {
   }
   if (manifest?.command === 'run')
     return `This folder was written by \`trustsim run\`; reports come from \`trustsim compare <scenario> --out ${shellWord(dir)}\`.`;
+  if (manifest === null)
+    // Not a trustsim output folder: compare would refuse to write into it, so point at a folder of its own.
+    return 'This folder holds no trustsim outputs. Reports are written by `trustsim compare <scenario>` into its own folder (by default out/<scenario file name>); `trustsim report` rebuilds them there.';
   return `Run \`trustsim compare <scenario> --out ${shellWord(dir)}\` first.`;
 }
 

@@ -3,7 +3,7 @@
  * the summary.json / timeseries.csv / manifest.json contract, the report files, and `report <dir>`
  * rebuilding the report from report-input.json without simulating (the scenario is deleted first).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../sim/io/loadScenario';
@@ -240,6 +240,20 @@ describe('trustsim report', () => {
     expect(r.err).toMatch(/not found/);
     expect(r.err).toMatch(/trustsim compare/);
     expect(stackLines(r.err)).toEqual([]);
+  });
+
+  it('on a folder of other files: the hint does not suggest writing the comparison into it', async () => {
+    const mine = join(tmp.dir, 'my-notes');
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(join(mine, 'notes.txt'), 'mine\n');
+    const r = await cli('report', mine);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/holds no trustsim outputs/);
+    expect(r.err).not.toContain(`--out ${mine}`);
+    // compare would indeed refuse that folder.
+    const c = await cli('compare', scenarioFile, '--out', mine);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/already holds files trustsim did not write \(notes\.txt\)/);
   });
 
   it('on a compare --no-report folder: exit 2, and the hint is its own rerun line without --no-report', async () => {

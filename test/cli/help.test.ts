@@ -42,6 +42,7 @@ describe('trustsim --help', () => {
 describe('bad command lines exit 2 with a message on stderr and no stack trace', () => {
   it.each([
     ['an unknown command', ['nope'], /unknown command 'nope'/],
+    ['an unknown command asked for help', ['comapre', '--help'], /unknown command 'comapre'[\s\S]*compare/],
     ['an unknown option', ['run', FLAGSHIP, '--nope'], /unknown option '--nope'/],
     [
       'an unknown option of compare',

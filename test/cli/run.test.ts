@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_SCENARIO } from '../../sim/cli/starterScenario';
+import { loadScenario } from '../../sim/io/loadScenario';
 import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
 
 const tmp = tempDir('trustsim-run-');
@@ -35,13 +36,29 @@ describe('trustsim init', () => {
   it('the starter validates', async () => {
     const r = await cli('validate', starter);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(': ok (3 segments, 1 incidents, 4 strategies)');
+    expect(r.out).toContain(': ok (3 segments, 1 incident, 4 strategies)');
   });
 
   it('the starter runs (--scale 0.2)', async () => {
     const r = await cli('run', starter, '--scale', '0.2');
     expect(r.code).toBe(0);
     expect(r.out.startsWith('strategy,replicate,day,date,segment,metric,value\n')).toBe(true);
+  });
+
+  it('a .json name gets the starter as JSON, naming the schema, and it validates to the same scenario', async () => {
+    const file = join(tmp.dir, 'starter.json');
+    const r = await cli('init', file);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/JSON has no comments/);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.$schema).toBe('./scenario.schema.json');
+    expect(json.version).toBe(1);
+    const v = await cli('validate', file);
+    expect(v.code).toBe(0);
+    const [fromJson, fromYaml] = await Promise.all([loadScenario(file), loadScenario(starter)]);
+    if (!fromJson.ok || !fromYaml.ok) throw new Error('a starter does not load');
+    const { $schema: _, ...scenario } = fromJson.scenario as typeof fromJson.scenario & { $schema?: string };
+    expect(scenario).toEqual(fromYaml.scenario);
   });
 
   it('a file in a folder that does not exist: exit 2 and a plain message, not an internal error', async () => {

@@ -45,7 +45,7 @@ describe('trustsim validate', () => {
       const r = await cli('validate', file);
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/: ok \(\d+ segments, \d+ incidents, \d+ strategies\)/);
+      expect(r.out).toMatch(/: ok \(\d+ segments?, \d+ incidents?, \d+ (strategy|strategies)\)/);
     },
   );
 

@@ -20,8 +20,11 @@ export function registerValidate(program: Command, io: CliIO): void {
         for (const w of res.warnings) io.err(`${formatDiagnostic(w)}\n`);
         if (res.ok) {
           const sc = res.scenario;
+          const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
           io.out(
-            `${file}: ok (${sc.population.segments.length} segments, ${sc.incidents.length} incidents, ${sc.strategies.length} strategies)\n`,
+            `${file}: ok (${count(sc.population.segments.length, 'segment', 'segments')}, ` +
+              `${count(sc.incidents.length, 'incident', 'incidents')}, ` +
+              `${count(sc.strategies.length, 'strategy', 'strategies')})\n`,
           );
         } else {
           bad++;

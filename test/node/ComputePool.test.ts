@@ -149,6 +149,9 @@ describe('ComputePool', () => {
   it('ends with the error, not a hang, when a worker fails or a point cannot be handed over', async () => {
     const two = new ComputePool(2);
     try {
+      // Started and idle, the worker takes an item as soon as the task reaches it, while this thread runs its own
+      // first replicate (a worker still starting might find none left).
+      await two.runReplicates(model, ids, 7, 20);
       // The worker thread cannot compile this scenario (this thread is given a good model).
       const broken = { ...model.scenario, population: null } as unknown as Scenario;
       const job = {
@@ -157,20 +160,19 @@ describe('ComputePool', () => {
         scale: 0.5,
         strategies: ids,
         seed: 7,
-        replicates: 4,
+        replicates: 20,
         onPoint: () => undefined,
       };
       await expect(two.runPoints(job)).rejects.toThrow(/population|null|undefined/);
+      // A point that cannot be handed over (whichever thread finishes it).
       await expect(
-        two.runReplicates(model, ids, 7, 1).then(() =>
-          two.runPoints({
-            ...job,
-            scenarios: [model.scenario],
-            onPoint: () => {
-              throw new Error('cannot summarise');
-            },
-          }),
-        ),
+        two.runPoints({
+          ...job,
+          scenarios: [model.scenario],
+          onPoint: () => {
+            throw new Error('cannot summarise');
+          },
+        }),
       ).rejects.toThrow('cannot summarise');
     } finally {
       await two.close();

@@ -3,9 +3,9 @@
  *
  * `mean`, `sd` and `quantile` are hand-written rather than calls to mathjs `mean` / `std` / `quantileSeq`
  * because they are measurably faster on the plain number arrays used here; they follow the same
- * algorithms (left-to-right sum; two-pass variance with n − 1; type-7 interpolation
- * `(1 − f)·x₍ᵢ₎ + f·x₍ᵢ₊₁₎`) and test/experiment/stats.test.ts checks with fast-check that they agree with
- * mathjs to 1e-12 on random inputs.
+ * algorithms (left-to-right sum; two-pass variance with n − 1; type-7 interpolation, as
+ * `x₍ᵢ₎ + f·(x₍ᵢ₊₁₎ − x₍ᵢ₎)` kept within [x₍ᵢ₎, x₍ᵢ₊₁₎]) and test/experiment/stats.test.ts checks with
+ * fast-check that they agree with mathjs to 1e-12 on random inputs.
  * Measured with tsx on Node 20.20 (2,000 random samples of uniform numbers, mean time per sample):
  *   - sd:                    n=20 0.06 µs vs mathjs `std` 1.9 µs; n=100 0.15 µs vs 5.1 µs; n=1000 1.3 µs vs 51 µs;
  *   - 5th + 95th percentile: n=20 0.9 µs vs mathjs `quantileSeq(xs, [0.05, 0.95])` 3.7 µs;
@@ -82,7 +82,9 @@ function checkProbability(p: number): void {
 /**
  * Quantile of an already ascending-sorted sample, linear interpolation between order statistics
  * (Hyndman–Fan type 7; R's default and mathjs `quantileSeq`): h = p·(n − 1), Q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎),
- * computed as (1 − f)·x₍⌊h⌋₎ + f·x₍⌊h⌋+1₎ like mathjs. NaN if the sample contains NaN.
+ * computed in that form and kept within [x₍⌊h⌋₎, x₍⌊h⌋+1₎], so Q is monotone in p and never leaves the
+ * sample's range (mathjs's (1 − f)·x₍⌊h⌋₎ + f·x₍⌊h⌋+1₎ agrees to rounding but can fall an ulp below the sample
+ * minimum, or step back as p grows). NaN if the sample contains NaN.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   requireNonEmpty(sorted, 'quantile');
@@ -93,7 +95,12 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const i = Math.floor(h);
   const f = h % 1;
   if (f === 0) return sorted[i]!;
-  return sorted[i]! * (1 - f) + sorted[i + 1]! * f;
+  const a = sorted[i]!;
+  const b = sorted[i + 1]!;
+  if (a === b) return a;
+  const q = a + f * (b - a);
+  if (Number.isNaN(q)) return a * (1 - f) + b * f; // an infinite end: ∞ − ∞
+  return q < a ? a : q > b ? b : q;
 }
 
 /** Type-7 quantile (see `quantileSorted`) of an unsorted sample; 0 ≤ p ≤ 1. The input is not modified. */

@@ -159,6 +159,50 @@ describe('runReplicate on small scenarios', () => {
     expect(mismatches(model, ['passive', 'fair', 'silence'], 11, 2)).toEqual({});
   });
 
+  it('strategies that differ only in an amount, a form, a share, a factor or one voice still branch (each equals run())', () => {
+    // Same action, incident, day and (default) label: only the field named in the id tells them apart, so a
+    // shared world would give them one cube. Each must equal run() from day 0 and part from `base` exactly on
+    // the day that field first acts (so the check is not vacuous).
+    const rule = (amountCny: number, form: 'cash' | 'voucher' = 'cash') => [
+      { when: { after: 'fridge', days: 1 }, do: 'apology', incident: 'fridge' },
+      { when: { after: 'fridge', days: 1 }, do: 'compensation', incident: 'fridge', amountCny, form },
+    ];
+    const cap = (share: number) => ({ kind: 'cap-claimants', incident: 'deposit', share });
+    const severity = (factor: number) => ({ kind: 'reduce-severity', incident: 'deposit', factor });
+    const sc = crisisScenario({
+      strategies: [
+        { id: 'base', controls: [cap(0.6), severity(0.8)], rules: rule(300) },
+        { id: 'amount', controls: [cap(0.6), severity(0.8)], rules: rule(1500) },
+        { id: 'voucher', controls: [cap(0.6), severity(0.8)], rules: rule(300, 'voucher') },
+        { id: 'unified', controls: [cap(0.6), severity(0.8), { kind: 'unified-voice' }], rules: rule(300) },
+        { id: 'share', controls: [cap(0.3), severity(0.8)], rules: rule(300) },
+        { id: 'factor', controls: [cap(0.6), severity(0.4)], rules: rule(300) },
+      ],
+    });
+    const model = compileModel(sc);
+    const ids = model.strategies.map((s) => s.id);
+    const seed = 5;
+    const rep = runReplicate(model, ids, seed, 1);
+    const fridge = model.incidents.find((i) => i.id === 'fridge')!.day + 1;
+    const deposit = model.incidents.find((i) => i.id === 'deposit')!.day;
+    const parts: Record<string, number> = {};
+    ids.forEach((id, s) => {
+      expect(
+        firstDiff(model, rep.runs[s].values, run(model, { strategy: id, seed, replicate: 1 }).values),
+        id,
+      ).toBe(-1);
+      if (s > 0) parts[id] = firstDiff(model, rep.runs[0].values, rep.runs[s].values);
+    });
+    expect(parts).toEqual({
+      amount: fridge,
+      voucher: fridge,
+      unified: fridge,
+      share: deposit,
+      factor: deposit,
+    });
+    expect(rep.branchDay).toMatchObject(parts);
+  });
+
   it('random scenarios with two strategies: each equals run() (fast-check, seed 42)', () => {
     fc.assert(
       fc.property(randomScenarioArb(), (c) => {

@@ -84,6 +84,21 @@ describe('updateGrievance', () => {
     expect(w.s.avoidance[0]).toBeGreaterThan(0);
   });
 
+  it('a victim’s avoidance grows by growth · grievance · (1 + commitment) a day: faster for the formerly loyal', () => {
+    const { w, model } = world();
+    const g = model.scenario.model.grievance;
+    w.s.inc.attention[0] = 2 * model.scenario.model.media.salientThreshold; // grievance held at 0.8
+    (w.pop.commitment as Float32Array)[1] = 1;
+    for (let d = 1; d <= 3; d++) {
+      updateGrievance(w);
+      // Avoidance is stored as float32: 6 decimals.
+      expect(w.s.avoidance[0]).toBeCloseTo(d * g.avoidanceGrowth * 0.8 * 1.5, 6);
+      expect(w.s.avoidance[1]).toBeCloseTo(d * g.avoidanceGrowth * 0.8 * 2, 6);
+    }
+    expect(w.s.avoidance[0]).toBeGreaterThan(0);
+    expect(w.s.avoidance[2]).toBe(0); // observers do not avoid
+  });
+
   it('observers’ grievance decays with the observer half-life, whatever the attention', () => {
     const { w, model } = world();
     const h = model.scenario.model.grievance.observerHalfLifeDays;

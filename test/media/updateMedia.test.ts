@@ -133,3 +133,35 @@ describe('updateMedia (randomStories false)', () => {
     }
   });
 });
+
+describe('updateMedia (randomStories true, the default)', () => {
+  it('draws the day’s stories Poisson(λ), and only the drawn stories excite tomorrow (seed 1; 4 SE over 3000 days)', () => {
+    const S = 6;
+    const DAYS = 3000;
+    const { w, model } = mediaWorld({ randomStories: true, halfLifeDays: 1.5, branchingRatio: 0.6 });
+    const { alpha } = hawkesCoefficients(model.scenario.model.media);
+    const I = w.s.inc;
+    let sum = 0;
+    let sumSq = 0;
+    let differs = 0;
+    for (let d = 0; d < DAYS; d++) {
+      I.excitation[0] = 0;
+      I.shock[0] = S;
+      updateMedia(w);
+      const k = I.stories[0];
+      expect(Number.isInteger(k)).toBe(true);
+      expect(I.attention[0]).toBe(S);
+      expect(I.excitation[0]).toBe(alpha * k);
+      if (k !== S) differs++;
+      sum += k;
+      sumSq += k * k;
+      w.s.day++;
+    }
+    const mean = sum / DAYS;
+    const variance = (sumSq - DAYS * mean * mean) / (DAYS - 1);
+    // Poisson(6): mean 6 (SE √(6/3000) ≈ 0.045) and variance 6 (SE ≈ √((2·6² + 6)/3000) ≈ 0.16).
+    expect(Math.abs(mean - S)).toBeLessThan(4 * Math.sqrt(S / DAYS));
+    expect(Math.abs(variance - S)).toBeLessThan(4 * Math.sqrt((2 * S * S + S) / DAYS));
+    expect(differs).toBeGreaterThan(DAYS / 2);
+  });
+});

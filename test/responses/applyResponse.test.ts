@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { step } from '../../sim/engine/step';
+import { harmedBy } from '../../sim/incidents/fireIncident';
+import { MEDIA_LEVELS } from '../../sim/population/Population';
+import { applyResponse, applyStonewalling } from '../../sim/responses/applyResponse';
 import { crisisScenario, makeWorld, metric, stepDays } from '../helpers/world';
 
 describe('donation during an open dispute', () => {
@@ -86,5 +89,97 @@ describe('denial then a ruling against the company', () => {
     expect(w.s.inc.guilt[1]).toBe(1);
     expect(w.s.inc.deception[1]).toBe(0);
     expect(w.s.ceilI.every((c) => c === 1)).toBe(true);
+  });
+});
+
+/** The crisis world under `silence`, stepped past the fridge incident's first day, with no evidence pending. */
+function afterFridge(seed = 2) {
+  const sc = crisisScenario();
+  const t = makeWorld(sc, { seed, strategy: 'silence' });
+  const fridge = t.model.incidents.find((i) => i.id === 'fridge')!;
+  stepDays(t.w, t.rt, fridge.day + 2);
+  expect(t.w.ev.count).toBe(0);
+  return { ...t, fridge };
+}
+
+// Evidence is stored as float32: expected values are compared to 7 decimals (|Δ| < 5e-8).
+describe('a response’s announcement effect', () => {
+  it('reaches aware observers scaled by media use (0.5 + 0.5·m), and not the harmed claimants', () => {
+    const { w, model, fridge } = afterFridge();
+    const fair = model.strategies.find((s) => s.id === 'fair')!;
+    const apology = fair.rules.find((r) => r.kind === 'apology' && r.incident === fridge.index)!;
+    const silence = model.strategies.find((s) => s.id === 'silence')!;
+    const I = w.s.inc;
+    const k = fridge.index;
+    const E = fridge.expectation;
+    const sOld = I.satisfaction[k];
+    applyResponse(w, apology, silence);
+    const sNew = I.satisfaction[k];
+    const gain = model.scenario.model.recovery.satisfactionGain * Math.max(0, sNew - Math.max(sOld, E));
+    const acc = model.scenario.model.announcements.accommodative;
+    const N = w.pop.n;
+    let observers = 0;
+    let claimants = 0;
+    for (let i = 0; i < N; i++) {
+      const harmed = w.s.claimantOf[i] >= 0 && harmedBy(w, fridge, silence, i);
+      if (harmed) {
+        // Only the service recovery (none below expectation): no announcement effect on top.
+        claimants++;
+        expect(w.ev.posA[i]).toBeCloseTo(gain * fridge.mixA, 7);
+        expect(w.ev.posB[i]).toBeCloseTo(gain * fridge.mixB, 7);
+      } else if (w.s.aware[k * N + i] >= 0) {
+        observers++;
+        const nf = 0.5 + (0.5 * w.pop.mediaLevel[i]) / MEDIA_LEVELS;
+        expect(w.ev.posA[i]).toBeCloseTo(0.2 * acc * nf, 7);
+        expect(w.ev.posB[i]).toBeCloseTo(0.5 * acc * nf, 7);
+      } else {
+        expect(w.ev.mark[i]).toBe(0);
+      }
+    }
+    expect(observers).toBeGreaterThan(10);
+    expect(claimants).toBeGreaterThan(10);
+    expect(I.apologised[k]).toBe(1);
+    expect(I.firstResponseDay[k]).toBe(w.s.day);
+  });
+});
+
+describe('applyStonewalling', () => {
+  it('costs the aware integrity, −perDay·min(1, attention/trending) buffered by commitment, while unanswered', () => {
+    const { w, model, fridge } = afterFridge();
+    const m = model.scenario.model;
+    const per = m.announcements.stonewallingPerDay;
+    const I = w.s.inc;
+    const k = fridge.index;
+    const N = w.pop.n;
+    expect(I.answered[k]).toBe(0);
+    for (const share of [0.5, 3]) {
+      I.attention[k] = Math.max(m.media.salientThreshold, share * m.media.trendingThreshold);
+      const e = -per * Math.min(1, I.attention[k] / m.media.trendingThreshold);
+      // Only this incident is active and salient.
+      for (let q = 0; q < I.active.length; q++) if (q !== k) I.attention[q] = 0;
+      applyStonewalling(w);
+      let aware = 0;
+      for (let i = 0; i < N; i++) {
+        if (w.s.aware[k * N + i] < 0) {
+          expect(w.ev.mark[i]).toBe(0);
+          continue;
+        }
+        aware++;
+        expect(w.ev.negI[i]).toBeCloseTo(e * (1 - m.trust.commitmentBuffer * w.pop.commitment[i]), 7);
+        expect([w.ev.posI[i], w.ev.negA[i], w.ev.negB[i]]).toEqual([0, 0, 0]);
+      }
+      expect(aware).toBeGreaterThan(10);
+      w.ev.mark.fill(0);
+      w.ev.negI.fill(0);
+      w.ev.count = 0;
+    }
+    // Answered (or below salience): nothing.
+    I.answered[k] = 1;
+    applyStonewalling(w);
+    expect(w.ev.count).toBe(0);
+    I.answered[k] = 0;
+    I.attention[k] = m.media.salientThreshold * 0.99;
+    applyStonewalling(w);
+    expect(w.ev.count).toBe(0);
   });
 });

@@ -58,7 +58,7 @@ describe('Stream', () => {
         }
         return true;
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 1022 },
     );
   });
 

@@ -6,11 +6,9 @@ import { type ParseResult, parseScenarioText } from '../../sim/scenario/parseSce
 import { readFixture } from './helpers';
 
 const minimal = readFixture('valid/minimal.yaml');
-const MAX_MS_PER_CASE = 2000;
 
 /** The invariants every result keeps, whatever the input. */
-function checkResult(text: string, r: ParseResult, ms: number): void {
-  expect(ms).toBeLessThan(MAX_MS_PER_CASE);
+function checkResult(text: string, r: ParseResult): void {
   const lines = text.split('\n').length;
   const all: Diagnostic[] = r.ok ? r.warnings : [...r.errors, ...r.warnings];
   if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
@@ -26,12 +24,11 @@ function checkResult(text: string, r: ParseResult, ms: number): void {
 }
 
 function run(text: string): void {
-  const t0 = performance.now();
   let r: ParseResult | undefined;
   expect(() => {
     r = parseScenarioText(text, 'fuzz.yaml', { availableBytes: 8 * 1024 ** 3 });
   }).not.toThrow();
-  checkResult(text, r!, performance.now() - t0);
+  checkResult(text, r!);
 }
 
 type Mutation =

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createEvidence, type Evidence } from '../../sim/engine/World';
 import { modelSchema } from '../../sim/scenario/schema';
 import { addEvidence, thirdPartyFactor } from '../../sim/trust/addEvidence';
-import { stepFacet, type TrustBaseline, type TrustState, updateTrust } from '../../sim/trust/updateTrust';
+import {
+  revertTrust,
+  stepFacet,
+  type TrustBaseline,
+  type TrustState,
+  updateTrust,
+} from '../../sim/trust/updateTrust';
 
 const P = modelSchema.parse(undefined).trust;
 const W: [number, number, number] = [1 / 3, 1 / 3, 1 / 3];
@@ -125,5 +131,72 @@ describe('updateTrust', () => {
     addEvidence(b.ev, 5, -0.2, 0, 0, 1);
     updateTrust(P, W, b.st, b.base, b.ev, DIRTY);
     expect(b.st.ta[5]).toBe(a.st.ta[5]);
+  });
+});
+
+describe('revertTrust', () => {
+  const AGGRIEVED = 0.5;
+  const HALF = 10;
+  const P10 = { ...P, reversionHalfLifeDays: HALF };
+  const r = 1 - 2 ** (-1 / HALF);
+
+  /** n agents at facets 0.4 under a pre-crisis baseline of 0.6, no grievance, no ceiling. */
+  function below(n: number) {
+    const { st, base } = state(n, 0.4);
+    base.ability0.fill(0.6);
+    base.benevolence0.fill(0.6);
+    base.integrity0.fill(0.6);
+    const s = { ...st, grievance: new Float32Array(n), behaviourT: new Float32Array(n).fill(0.4) };
+    return { s, base };
+  }
+
+  it('moves a non-aggrieved agent a share r = 1 − 2^(−1/half-life) of the way back each day', () => {
+    const { s, base } = below(1);
+    revertTrust(P10, W, s, base, AGGRIEVED, DIRTY);
+    const one = 0.4 + r * 0.2;
+    expect(s.ta[0]).toBeCloseTo(one, 12);
+    expect(s.tb[0]).toBeCloseTo(one, 12);
+    expect(s.ti[0]).toBeCloseTo(one, 12);
+    expect(s.T[0]).toBeCloseTo(one, 12);
+    // After one half-life, half the gap is closed.
+    for (let d = 1; d < HALF; d++) revertTrust(P10, W, s, base, AGGRIEVED, DIRTY);
+    expect(s.ta[0]).toBeCloseTo(0.5, 10);
+  });
+
+  it('leaves aggrieved agents (grievance ≥ the threshold) where they are', () => {
+    const { s, base } = below(2);
+    s.grievance[0] = AGGRIEVED;
+    s.grievance[1] = AGGRIEVED - 0.01;
+    revertTrust(P10, W, s, base, AGGRIEVED, DIRTY);
+    expect([s.ta[0], s.tb[0], s.ti[0], s.T[0]]).toEqual([0.4, 0.4, 0.4, 0.4]);
+    expect(s.flags[0]).toBe(0);
+    expect(s.ta[1]).toBeGreaterThan(0.4);
+  });
+
+  it('never lifts integrity above a deception ceiling, nor any facet above its baseline', () => {
+    const { s, base } = below(2);
+    s.ceilI[0] = 0.5;
+    s.ta[1] = 0.7; // already above its baseline: stays
+    for (let d = 0; d < 40 * HALF; d++) revertTrust(P10, W, s, base, AGGRIEVED, DIRTY);
+    expect(s.ti[0]).toBeLessThanOrEqual(0.5);
+    expect(s.ti[0]).toBeGreaterThan(0.499);
+    expect(s.ta[0]).toBeGreaterThan(0.599);
+    expect(s.ta[0]).toBeLessThanOrEqual(0.6);
+    expect(s.ta[1]).toBe(0.7);
+    expect(s.ti[1]).toBeLessThanOrEqual(0.6);
+  });
+
+  it('moves only agents more than 0.001 below a baseline, and marks dirty only a move of trust above 0.002', () => {
+    const { s, base } = below(3);
+    for (const b of [base.ability0, base.benevolence0, base.integrity0]) b[0] = 0.4005; // within 0.001: no move
+    base.ability0[1] = 0.41; // one facet 0.01 below: moves, but T by r·0.01/3 < 0.002
+    base.benevolence0[1] = 0.4;
+    base.integrity0[1] = 0.4;
+    revertTrust(P10, W, s, base, AGGRIEVED, DIRTY);
+    expect([s.ta[0], s.tb[0], s.ti[0]]).toEqual([0.4, 0.4, 0.4]);
+    expect(s.flags[0]).toBe(0);
+    expect(s.ta[1]).toBeCloseTo(0.4 + r * 0.01, 12);
+    expect(s.flags[1]).toBe(0);
+    expect(s.flags[2] & DIRTY).toBe(DIRTY); // T moved by r·0.2 ≈ 0.013
   });
 });

@@ -4,6 +4,7 @@
  * a message's stance is ignored beyond the confidence bound ε.
  */
 import { describe, expect, it } from 'vitest';
+import { F_RECOVERED } from '../../sim/engine/World';
 import { spreadWordOfMouth } from '../../sim/wom/spreadWordOfMouth';
 import { makeWorld, metric, scenario, stepDays } from '../helpers/world';
 
@@ -115,6 +116,111 @@ describe('incident talk', () => {
     // Day 2: agent 1 talks to 0 (aware) and 2 (unaware) — it met someone aware, so it is stifled.
     expect(w.s.spreading[1]).toBe(2);
     expect(w.s.aware[2]).toBe(2);
+  });
+
+  /**
+   * Agent 0 (aware since day 0, spreading) talks on day 1 to its one tie, agent 1 (already aware: only the stance
+   * travels), both at trust `T`. Returns the world after one word-of-mouth phase.
+   */
+  function oneTalk(T: number, setup: (w: ReturnType<typeof makeWorld>['w']) => void = () => {}) {
+    const { w } = makeWorld(
+      twoPaths({
+        model: {
+          mechanisms: { media: false, chatter: false },
+          wom: { talkRate: 1, contactProbability: 1, stifleProbability: 0, forgetProbability: 0 },
+        },
+        incidents: [
+          {
+            id: 'x',
+            date: '2025-01-01',
+            violation: { ability: 0.5, benevolence: 0.3, integrity: 0.2 },
+            cluster: 'accidental',
+            severity: 0.3,
+          },
+        ],
+      }),
+    );
+    const s = w.s;
+    s.inc.active[0] = 1;
+    s.aware[0] = 0;
+    s.spreading[0] = 1;
+    s.aware[1] = 0;
+    s.T[0] = T;
+    s.T[1] = T;
+    s.day = 1;
+    setup(w);
+    spreadWordOfMouth(w);
+    return w;
+  }
+
+  // Evidence is stored as float32: expected values are compared to 8 decimals (|Δ| < 5e-9).
+  it('a critic passes the violation on as bad news, weighted by its mix and buffered by the listener’s commitment', () => {
+    const w = oneTalk(0.3);
+    const p = w.model.scenario.model;
+    const infl = p.wom.influence * (0.5 + w.pop.susceptibility[1]);
+    const buffered = 1 - p.trust.commitmentBuffer * w.pop.commitment[1];
+    expect(w.ev.negA[1]).toBeCloseTo(-infl * 0.5 * buffered, 8);
+    expect(w.ev.negB[1]).toBeCloseTo(-infl * 0.3 * buffered, 8);
+    expect(w.ev.negI[1]).toBeCloseTo(-infl * 0.2 * buffered, 8);
+    expect([w.ev.posA[1], w.ev.posB[1], w.ev.posI[1]]).toEqual([0, 0, 0]);
+    // Counted as negative word of mouth and as a post that feeds the media.
+    expect(w.s.seg.womNeg[0]).toBe(w.pop.weight[0]);
+    expect(w.s.seg.womPos[0]).toBe(0);
+    expect(w.s.inc.posts[0]).toBe(w.pop.weight[0]);
+  });
+
+  it('a committed high-trust defender (T ≥ 0.75, commitment ≥ 0.5) passes on good news instead', () => {
+    const w = oneTalk(0.8, (w) => {
+      w.pop.commitment[0] = 0.9;
+    });
+    const infl = w.model.scenario.model.wom.influence * (0.5 + w.pop.susceptibility[1]);
+    for (const e of [w.ev.posA, w.ev.posB, w.ev.posI]) expect(e[1]).toBeCloseTo(infl / 3, 8);
+    expect([w.ev.negA[1], w.ev.negB[1], w.ev.negI[1]]).toEqual([0, 0, 0]);
+    expect(w.s.seg.womPos[0]).toBe(w.pop.weight[0]);
+    expect(w.s.seg.womNeg[0]).toBe(0);
+    expect(w.s.inc.posts[0]).toBe(0);
+    // The same trust without the commitment is a critic.
+    const critic = oneTalk(0.8, (w) => {
+      w.pop.commitment[0] = 0.4;
+    });
+    expect(critic.ev.negA[1]).toBeLessThan(0);
+    expect(critic.s.seg.womPos[0]).toBe(0);
+  });
+
+  it('a claimant recovered from this incident speaks well of the company', () => {
+    const w = oneTalk(0.3, (w) => {
+      w.s.claimantOf[0] = 0;
+      w.s.flags[0] |= F_RECOVERED;
+    });
+    expect(w.ev.posA[1]).toBeGreaterThan(0);
+    expect(w.ev.negA[1]).toBe(0);
+    expect(w.s.seg.womPos[0]).toBe(w.pop.weight[0]);
+  });
+
+  it('spreaders stop by themselves with the forgetting probability (1: all today; 0: none)', () => {
+    for (const [forgetProbability, after] of [
+      [1, 2],
+      [0, 1],
+    ] as const) {
+      const { w } = makeWorld(
+        twoPaths({
+          model: {
+            mechanisms: { media: false, chatter: false },
+            wom: { talkRate: 0, stifleProbability: 0, forgetProbability },
+          },
+        }),
+      );
+      const s = w.s;
+      s.inc.active[0] = 1;
+      for (const i of [0, 5]) {
+        s.aware[i] = 0;
+        s.spreading[i] = 1;
+      }
+      s.day = 1;
+      spreadWordOfMouth(w);
+      expect([s.spreading[0], s.spreading[5]]).toEqual([after, after]);
+      expect(s.aware[1]).toBe(-1); // nobody talked
+    }
   });
 
   it('ignores a message’s stance when the two agents’ trust differs by more than ε', () => {

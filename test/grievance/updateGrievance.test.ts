@@ -6,21 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { F_RECOVERED } from '../../sim/engine/World';
 import { updateGrievance } from '../../sim/grievance/updateGrievance';
-import { makeWorld, scenario } from '../helpers/world';
+import { abilityIncident, makeWorld, scenario } from '../helpers/world';
 
 function world() {
   const t = makeWorld(
     scenario({
       population: { segments: [{ id: 'c', size: 4, agents: 4, commitment: { mean: 0.5, sd: 0 } }] },
-      incidents: [
-        {
-          id: 'x',
-          date: '2025-01-01',
-          violation: { ability: 1, benevolence: 0, integrity: 0 },
-          cluster: 'accidental',
-          severity: 0.5,
-        },
-      ],
+      incidents: [abilityIncident()],
     }),
   );
   const s = t.w.s;

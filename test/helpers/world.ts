@@ -156,3 +156,15 @@ export function crisisScenario(extra: Loose = {}): Scenario {
     ...extra,
   });
 }
+
+/** One incident on the helpers' first calendar day: accidental, an ability violation of severity 0.5; `extra` adds or replaces keys. */
+export function abilityIncident(extra: Loose = {}): Loose {
+  return {
+    id: 'x',
+    date: '2025-01-01',
+    violation: { ability: 1, benevolence: 0, integrity: 0 },
+    cluster: 'accidental',
+    severity: 0.5,
+    ...extra,
+  };
+}

@@ -9,7 +9,7 @@ import { buildExposureClocks } from '../../sim/media/exposureClocks';
 import { updateMedia } from '../../sim/media/updateMedia';
 import { initPopulation, MEDIA_LEVELS } from '../../sim/population/Population';
 import { u01 } from '../../sim/rng/hash';
-import { makeWorld, scenario } from '../helpers/world';
+import { abilityIncident, makeWorld, scenario } from '../helpers/world';
 
 const KEY = 12345;
 
@@ -61,16 +61,7 @@ describe('exposure under common random numbers', () => {
       scenario({
         population: { segments: [{ id: 'p', size: 2000, agents: 2000, mediaUse: { mean: 0.4, sd: 0.2 } }] },
         model: { media: { randomStories: false, branchingRatio: 0, exposureRate: 0.05 } },
-        incidents: [
-          {
-            id: 'x',
-            date: '2025-01-01',
-            violation: { ability: 1, benevolence: 0, integrity: 0 },
-            cluster: 'accidental',
-            severity: 0.5,
-            salience: 0,
-          },
-        ],
+        incidents: [abilityIncident({ salience: 0 })],
       }),
       { seed: 9 },
     );

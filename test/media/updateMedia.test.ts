@@ -6,23 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { fireIncident } from '../../sim/incidents/fireIncident';
 import { hawkesCoefficients, updateMedia } from '../../sim/media/updateMedia';
 import { modelSchema } from '../../sim/scenario/schema';
-import { makeWorld, scenario } from '../helpers/world';
+import { abilityIncident, makeWorld, scenario } from '../helpers/world';
 
 function mediaWorld(media: Record<string, unknown>, agents = 50, mediaUse = { mean: 0.4, sd: 0.2 }) {
   const t = makeWorld(
     scenario({
       population: { segments: [{ id: 'p', size: agents, agents, mediaUse }] },
       model: { media: { randomStories: false, exposureRate: 0, ...media } },
-      incidents: [
-        {
-          id: 'x',
-          date: '2025-01-01',
-          violation: { ability: 1, benevolence: 0, integrity: 0 },
-          cluster: 'accidental',
-          severity: 0.5,
-          salience: 0,
-        },
-      ],
+      incidents: [abilityIncident({ salience: 0 })],
     }),
   );
   fireIncident(t.w, t.model.incidents[0], t.strategy);

@@ -7,7 +7,7 @@ import { L_COMPENSATION, L_DONATION, refreshOverall } from '../../sim/engine/Wor
 import { markAware } from '../../sim/incidents/becomeAware';
 import { collectMetrics } from '../../sim/metrics/collectMetrics';
 import { BASE_METRICS } from '../../sim/metrics/metricLayout';
-import { makeWorld, metric, scenario } from '../helpers/world';
+import { abilityIncident, makeWorld, metric, scenario } from '../helpers/world';
 
 function twoAgents() {
   const t = makeWorld(
@@ -19,15 +19,7 @@ function twoAgents() {
         ],
       },
       network: { kind: 'complete' },
-      incidents: [
-        {
-          id: 'x',
-          date: '2025-01-01',
-          violation: { ability: 1, benevolence: 0, integrity: 0 },
-          cluster: 'accidental',
-          severity: 0.5,
-        },
-      ],
+      incidents: [abilityIncident()],
     }),
   );
   const s = t.w.s;

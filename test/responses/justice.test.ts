@@ -12,7 +12,7 @@ import {
   proceduralJustice,
 } from '../../sim/responses/justice';
 import { modelSchema } from '../../sim/scenario/schema';
-import { makeWorld, scenario } from '../helpers/world';
+import { abilityIncident, makeWorld, scenario } from '../helpers/world';
 
 const RP = modelSchema.parse(undefined).recovery;
 const g = (c: number) => distributiveJustice(c, RP);
@@ -54,16 +54,7 @@ describe('claimantSatisfaction', () => {
   const t = makeWorld(
     scenario({
       population: { segments: [{ id: 'c', size: 10, agents: 10 }] },
-      incidents: [
-        {
-          id: 'x',
-          date: '2025-01-01',
-          violation: { ability: 1, benevolence: 0, integrity: 0 },
-          cluster: 'accidental',
-          severity: 0.5,
-          claimants: { segment: 'c', lossCny: 1000 },
-        },
-      ],
+      incidents: [abilityIncident({ claimants: { segment: 'c', lossCny: 1000 } })],
     }),
   );
   const inc = t.model.incidents[0];

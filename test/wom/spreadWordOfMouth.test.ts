@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { F_RECOVERED } from '../../sim/engine/World';
 import { spreadWordOfMouth } from '../../sim/wom/spreadWordOfMouth';
-import { makeWorld, metric, scenario, stepDays } from '../helpers/world';
+import { abilityIncident, makeWorld, metric, scenario, stepDays } from '../helpers/world';
 
 describe('everyday chatter', () => {
   const sc = scenario({
@@ -84,15 +84,7 @@ describe('incident talk', () => {
         mechanisms: { media: false, chatter: false },
         wom: { talkRate: 1, contactProbability: 1, stifleProbability: 0, forgetProbability: 0 },
       },
-      incidents: [
-        {
-          id: 'x',
-          date: '2025-01-01',
-          violation: { ability: 1, benevolence: 0, integrity: 0 },
-          cluster: 'accidental',
-          severity: 0.3,
-        },
-      ],
+      incidents: [abilityIncident({ severity: 0.3 })],
       seedAwareness: [{ incident: 'x', agents: [0] }],
       ...extra,
     });
@@ -125,18 +117,8 @@ describe('incident talk', () => {
   function oneTalk(T: number, setup: (w: ReturnType<typeof makeWorld>['w']) => void = () => {}) {
     const { w } = makeWorld(
       twoPaths({
-        model: {
-          mechanisms: { media: false, chatter: false },
-          wom: { talkRate: 1, contactProbability: 1, stifleProbability: 0, forgetProbability: 0 },
-        },
         incidents: [
-          {
-            id: 'x',
-            date: '2025-01-01',
-            violation: { ability: 0.5, benevolence: 0.3, integrity: 0.2 },
-            cluster: 'accidental',
-            severity: 0.3,
-          },
+          abilityIncident({ violation: { ability: 0.5, benevolence: 0.3, integrity: 0.2 }, severity: 0.3 }),
         ],
       }),
     );

@@ -296,3 +296,15 @@ export function periodDays(input: ReportInput): number {
   for (const r of input.series) if (r.day > max) max = r.day;
   return max + 1;
 }
+
+/** A y encoding with one row per strategy, in `order` (every strategy keeps its row even without a value). */
+export function strategyRows(order: string[]) {
+  return {
+    field: 'strategy',
+    type: 'nominal',
+    sort: order,
+    scale: { domain: order },
+    title: null,
+    axis: { labelLimit: 220 },
+  };
+}

@@ -4,7 +4,7 @@ import { roundSig, yuanShortExpr } from '../format';
 import { compareMetricKeys, describeMetric } from '../metrics';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
-import { specHeader } from './common';
+import { specHeader, strategyRows } from './common';
 
 /** Key metrics shown when the summary compares them; otherwise every compared metric, up to 8. */
 export const FOREST_METRICS = [
@@ -59,14 +59,7 @@ export function forestPlot(input: ReportInput): ReportChart | null {
   const caption =
     'Each dot is the mean paired difference (strategy − baseline, same random numbers), each whisker its 90% ' +
     'interval. A whisker that crosses the dashed zero line means the data do not settle which is better.';
-  const yEnc = {
-    field: 'strategy',
-    type: 'nominal',
-    sort: shown,
-    scale: { domain: shown },
-    title: null,
-    axis: { labelLimit: 220 },
-  };
+  const yEnc = strategyRows(shown);
   const colour = strategyColour(input, false);
   // One panel per metric, each with its own x scale and tick format (¥ metrics get ¥ ticks).
   const panel = (metric: string, header: string) => ({

@@ -3,7 +3,7 @@ import { baselineId, finalMean } from '../data';
 import { formatYuanShort, roundSig, yuanShortExpr } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
-import { labelledDomain, specHeader } from './common';
+import { labelledDomain, specHeader, strategyRows } from './common';
 
 const MEASURES = ['response cost', 'value kept vs baseline'] as const;
 
@@ -39,14 +39,7 @@ export function ledger(input: ReportInput): ReportChart | null {
     `kept is the revenue and customer lifetime value that ${base} loses and this strategy does not.`;
   const ids = input.scenario.strategies.map((s) => s.id);
   const width = CHART_WIDTH - 160;
-  const yEnc = {
-    field: 'strategy',
-    type: 'nominal',
-    sort: ids,
-    scale: { domain: ids },
-    title: null,
-    axis: { labelLimit: 220 },
-  };
+  const yEnc = strategyRows(ids);
   const panel = (measure: string) => {
     const rows = values.filter((v) => v.measure === measure);
     const domain = labelledDomain(

@@ -88,10 +88,10 @@ export interface PointsJob {
   seed: number;
   replicates: number;
   /**
-   * Called on this thread with point p's replicates (in replicate order) once they are all in, for p = 0, 1, …
-   * in order; the pool keeps nothing of a point after it. Worker threads go on with the next point meanwhile.
+   * Called on this thread with point p's replicates (in replicate order) and its model once they are all in, for
+   * p = 0, 1, … in order; the pool keeps nothing of a point after it. Worker threads go on with the next point meanwhile.
    */
-  onPoint: (p: number, results: ReplicateResult[]) => void;
+  onPoint: (p: number, results: ReplicateResult[], model: Model) => void;
 }
 
 /** A point whose replicates are coming in. */
@@ -190,7 +190,7 @@ export class ComputePool {
       // Finished points go to onPoint in point order (with many threads, a later point may finish first).
       for (let q = open.get(nextPoint); q && q.done === replicates; q = open.get(nextPoint)) {
         open.delete(nextPoint);
-        job.onPoint(nextPoint, q.results);
+        job.onPoint(nextPoint, q.results, q.model);
         nextPoint++;
       }
     };

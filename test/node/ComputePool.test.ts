@@ -104,6 +104,8 @@ describe('ComputePool', () => {
     const three = new ComputePool(3);
     const seen: number[] = [];
     const asked: number[] = [];
+    const compiled: Model[] = [];
+    const handed: Model[] = [];
     const got: ReplicateResult[][] = [];
     const progress: number[] = [];
     try {
@@ -112,15 +114,17 @@ describe('ComputePool', () => {
           scenarios,
           model: (p) => {
             asked.push(p);
-            return compileModel(scenarios[p], 0.5);
+            compiled[p] = compileModel(scenarios[p], 0.5);
+            return compiled[p];
           },
           scale: 0.5,
           strategies: ids,
           seed: 7,
           replicates: 2,
-          onPoint: (p, results) => {
+          onPoint: (p, results, m) => {
             seen.push(p);
             got[p] = results;
+            handed[p] = m;
           },
         },
         { onDone: (d, t) => progress.push(d / t) },
@@ -130,6 +134,8 @@ describe('ComputePool', () => {
     }
     expect(seen).toEqual([0, 1, 2]);
     expect([...asked].sort()).toEqual([0, 1, 2]);
+    // Each point is handed over with the model this thread compiled for it.
+    for (const p of [0, 1, 2]) expect(handed[p]).toBe(compiled[p]);
     expect(progress).toHaveLength(6);
     expect(progress.at(-1)).toBe(1);
     for (const [p, results] of got.entries()) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Command, Option } from 'commander';
-import { compileModel, type Model } from '../../engine/compileModel';
+import { compileModel } from '../../engine/compileModel';
 import { resolveStrategies } from '../../experiment/compare';
 import { summarise } from '../../experiment/summarise';
 import {
@@ -188,29 +188,23 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
   try {
     // One stream of (point, replicate) items for the whole grid: worker threads go on with the next point while
     // this thread summarises the one just finished.
-    const models = new Map<number, Model>();
     await pool.runPoints(
       {
         scenarios,
-        model: (p) => {
-          const model = p === 0 ? first : compileModel(scenarios[p], opts.scale);
-          models.set(p, model);
-          return model;
-        },
+        model: (p) => (p === 0 ? first : compileModel(scenarios[p], opts.scale)),
         scale: first.scale,
         strategies: picked.strategies,
         seed,
         replicates,
-        onPoint: (p, reps) => {
+        onPoint: (p, reps, model) => {
           const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
-          const summary = summarise(models.get(p)!, picked.strategies, byStrategy, {
+          const summary = summarise(model, picked.strategies, byStrategy, {
             baseline: picked.baseline,
             seed,
           });
           // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a
-          // sweep may have a thousand points. Nor is the point's model kept.
+          // sweep may have a thousand points.
           results[p] = { point: grid[p], summary: slim(summary, segments) };
-          models.delete(p);
         },
       },
       { onDone: (d, t) => bar.update(d, t) },

@@ -5,9 +5,12 @@
  * CPU seconds of all its threads) and a final line with the speed-ups (with and without the report), the time the
  * report adds, and the most two workers could gain given the CPU they use: the one-worker wall time over half the
  * two-worker CPU time.
+ * Last, it runs two independent copies of the one-worker run at once (two processes that share nothing) and
+ * prints `twoCopiesSpeedup`: twice the one-worker wall time over the time both copies take. That is what this
+ * machine gives when the work needs no coordination at all, a practical ceiling for what two workers can gain.
  * Run: npm run bench (after npm run build).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +61,20 @@ function time(workers: number, report: boolean): { wall: number; cpu: number; si
   return { wall: seconds, cpu, sim };
 }
 
+/** Wall seconds until two one-worker runs started together have both finished. */
+async function twoCopies(): Promise<number> {
+  const one = (k: number) =>
+    new Promise<void>((done, fail) => {
+      const args = ['bin/trustsim.mjs', 'compare', scenario, '--workers', '1', '--no-report', '--quiet'];
+      const child = spawn(process.execPath, [...args, '--out', join(tmp, `copy${k}`)], { stdio: 'ignore' });
+      child.on('error', fail);
+      child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`copy ${k} failed (${code})`))));
+    });
+  const t0 = performance.now();
+  await Promise.all([one(1), one(2)]);
+  return (performance.now() - t0) / 1000;
+}
+
 try {
   time(1, false); // warm the file cache
   const w1 = time(1, false);
@@ -81,6 +98,13 @@ try {
       speedupBound: +(w1.wall / (w2.cpu / 2)).toFixed(2),
       speedupBoundWithReport: +(w1r.wall / (w2r.cpu / 2)).toFixed(2),
       identicalForWorkers1And2: same,
+    }),
+  );
+  const both = await twoCopies();
+  console.log(
+    JSON.stringify({
+      twoCopiesOfWorkers1Seconds: +both.toFixed(2),
+      twoCopiesSpeedup: +((2 * w1.wall) / both).toFixed(2),
     }),
   );
 } finally {

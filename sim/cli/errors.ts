@@ -7,3 +7,13 @@ export class InputError extends Error {
     super(message);
   }
 }
+
+/** `trustsim verify` found an output that a rerun does not reproduce byte for byte: exit code 3. */
+export class NotReproducedError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

@@ -14,8 +14,9 @@ import { registerRun } from './commands/run';
 import { registerSchema } from './commands/schema';
 import { registerSweep } from './commands/sweep';
 import { registerValidate } from './commands/validate';
+import { registerVerify } from './commands/verify';
 import { type CliIO, nodeIO } from './context';
-import { InputError } from './errors';
+import { InputError, NotReproducedError } from './errors';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command();
@@ -39,8 +40,10 @@ Start here:
   trustsim compare scenarios/xiaomi-trust-crisis-2025.yaml      all strategies + report.html
   trustsim sweep scenarios/xiaomi-trust-crisis-2025.yaml --set model.media.halfLifeDays=1,3,7
   trustsim init my-case.yaml                                     a commented starter scenario
+  trustsim verify out/xiaomi-trust-crisis-2025                   rerun a folder from its manifest, byte for byte
 
-Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error.`,
+Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error,
+3 verify found a file that differs.`,
     );
   registerValidate(program, io);
   registerRun(program, io);
@@ -50,6 +53,7 @@ Exit codes: 0 ok, 2 bad input (scenario, option or folder), 1 internal error.`,
   registerList(program, io);
   registerSchema(program, io);
   registerInit(program, io);
+  registerVerify(program, io, runCli);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }
@@ -75,6 +79,10 @@ export async function runCli(argv: string[], io: CliIO = nodeIO()): Promise<numb
       )
         return 0;
       return 2;
+    }
+    if (e instanceof NotReproducedError) {
+      io.err(`not reproduced: ${e.message}${e.hint ? `\nnote: ${e.hint}` : ''}\n`);
+      return 3;
     }
     if (e instanceof InputError || e instanceof OutDirError) {
       io.err(`error: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}\n`);

@@ -11,6 +11,38 @@ export function shellWord(arg: string): string {
   return /^[A-Za-z0-9_./:=,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The words of a POSIX shell command line as `shellWord` writes them (its inverse): bare words, single-quoted words (with
+ * `'\''` for a quote inside) and backslash escapes, separated by blanks. Throws on an unclosed quote.
+ */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unclosed quote at character ${i + 1}`);
+      word += line.slice(i + 1, end);
+      inWord = true;
+      i = end;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
 /** The edge-list file a scenario reads (`network.file`, resolved by loadScenario), if any. */
 export function edgeListFileOf(scenario: Scenario): string | undefined {
   return scenario.network.kind === 'edge-list' ? scenario.network.file : undefined;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, FLAGSHIP, stackLines } from '../helpers/cli';
 
-const COMMANDS = ['validate', 'run', 'compare', 'sweep', 'report', 'list', 'schema', 'init'];
+const COMMANDS = ['validate', 'run', 'compare', 'sweep', 'report', 'list', 'schema', 'init', 'verify'];
 
 describe('trustsim --help', () => {
   it('lists every command and shows examples, exit 0, on stdout', async () => {

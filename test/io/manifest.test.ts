@@ -8,21 +8,12 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shellWord } from '../../sim/io/manifest';
+import { shellWord, shellWords } from '../../sim/io/manifest';
 import { cli, tempDir } from '../helpers/cli';
 
 const tmp = tempDir('trustsim-manifest-');
 afterAll(tmp.cleanup);
 const scenario = join(tmp.dir, 'my case.yaml');
-
-/** Splits a command line made of shellWord words (bare, or single-quoted with '\'' for a quote). */
-function words(line: string): string[] {
-  const out: string[] = [];
-  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
-  for (let m = re.exec(line); m; m = re.exec(line))
-    out.push(m[1] !== undefined ? m[1].replaceAll("'\\''", "'") : m[2]);
-  return out;
-}
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 const manifestOf = (dir: string) => JSON.parse(read(dir, 'manifest.json')) as Record<string, unknown>;
@@ -78,7 +69,7 @@ describe('compare: the rerun line reproduces the outputs', () => {
   });
 
   it('names every option that shapes the outputs', () => {
-    const rerun = words(String(manifest.rerun));
+    const rerun = shellWords(String(manifest.rerun));
     expect(rerun.slice(0, 3)).toEqual(['trustsim', 'compare', scenario]);
     const flags = rerun.slice(3).join(' ');
     for (const part of [
@@ -97,7 +88,7 @@ describe('compare: the rerun line reproduces the outputs', () => {
   });
 
   it('run as written (into another folder), it writes the same bytes', async () => {
-    const argv = words(String(manifest.rerun)).slice(1);
+    const argv = shellWords(String(manifest.rerun)).slice(1);
     const r = await cli(...argv, '-q', '--out', again);
     expect(r.code, r.err).toBe(0);
     for (const f of ['summary.json', 'timeseries.csv', 'raw.csv', 'manifest.json'])
@@ -126,7 +117,7 @@ describe('run: the rerun line reproduces the outputs', () => {
     expect(r.code, r.err).toBe(0);
     const manifest = manifestOf(first);
     expect(manifest.replicateSeeds).toMatch(/r = 3$/);
-    const argv = words(String(manifest.rerun)).slice(1);
+    const argv = shellWords(String(manifest.rerun)).slice(1);
     expect(argv.join(' ')).toContain('--replicate 3');
     // Without --out, run prints its CSV rows: the same bytes as timeseries.csv.
     const again = await cli(...argv, '-q');

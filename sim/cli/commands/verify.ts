@@ -1,0 +1,229 @@
+/**
+ * `trustsim verify <dir>`: reruns the command that wrote an output folder, from its manifest, into a fresh folder
+ * and compares every file byte for byte. The manifest's `rerun` line names the command, the scenario (the path as
+ * typed, relative to the folder the command ran in) and every option that shapes the outputs; its `scenarioHash`
+ * (and `edgeListHash`) say whether the scenario is still the one the folder was written from.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { shellWords, VERSION } from '../../io/manifest';
+import { contentHash } from '../../util/fnv';
+import type { CliIO } from '../context';
+import { InputError, NotReproducedError } from '../errors';
+
+/** Runs `trustsim <argv…>` with the given io and returns its exit code (main's runCli, handed in). */
+export type RunCli = (argv: string[], io: CliIO) => Promise<number>;
+
+/** The commands whose folders carry a manifest with a rerun line. */
+const RERUNNABLE = new Set(['run', 'compare', 'sweep']);
+
+/** Files under `dir`, recursively, as sorted relative paths with `/` separators. */
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split(/[\\/]/).join('/'))
+    .sort();
+}
+
+/** Where two files first differ: "line L" for text, else "byte B" (1-based); null when identical. */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): string | null {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  if (i === n && a.length === b.length) return null;
+  let line = 1;
+  let text = true;
+  for (let k = 0; k < i; k++) {
+    if (a[k] === 10) line++;
+    else if (a[k] === 0) text = false;
+  }
+  if (i === n)
+    return `${a.length < b.length ? 'the original' : 'the rerun'} ends first, at ${text ? `line ${line}` : `byte ${i + 1}`}`;
+  return text ? `from line ${line}` : `from byte ${i + 1}`;
+}
+
+interface Manifest {
+  command: string;
+  rerun: string;
+  scenarioHash?: string;
+  edgeListFile?: string;
+  edgeListHash?: string;
+  trustsim?: string;
+  node?: string;
+}
+
+function readManifest(dir: string): Manifest {
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InputError(
+      `${dir} is not a folder`,
+      'give a folder written by trustsim run --out, compare or sweep',
+    );
+  if (!existsSync(file))
+    throw new InputError(
+      `${dir} has no manifest.json`,
+      'verify reruns a folder written by trustsim run --out, compare or sweep (they write manifest.json)',
+    );
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof m.command !== 'string' || !RERUNNABLE.has(m.command) || typeof m.rerun !== 'string')
+    throw new InputError(
+      `${file} is not a trustsim run, compare or sweep manifest (it needs "command" and "rerun")`,
+      'give a folder written by trustsim run --out, compare or sweep',
+    );
+  return m as unknown as Manifest;
+}
+
+/** The rerun's words after `trustsim`: [command, scenario, options…], checked against the manifest. */
+function rerunWords(m: Manifest, dir: string): string[] {
+  let words: string[];
+  try {
+    words = shellWords(m.rerun);
+  } catch (e) {
+    throw new InputError(`the manifest's rerun line cannot be read: ${(e as Error).message}`);
+  }
+  if (words[0] !== 'trustsim' || words[1] !== m.command || words.length < 3)
+    throw new InputError(
+      `the manifest's rerun line does not start with \`trustsim ${m.command} <scenario>\`: ${m.rerun}`,
+    );
+  const rest = words.slice(1);
+  if (rest.some((w) => w === '--out' || w.startsWith('--out=')))
+    throw new InputError(`the manifest's rerun line names an output folder: ${m.rerun}`);
+  const scenario = rest[1];
+  if (!existsSync(scenario))
+    throw new InputError(
+      `the scenario ${scenario} that wrote ${dir} is not there`,
+      'the manifest gives the path as typed: run verify from the folder the original command ran in',
+    );
+  const hashOf = (file: string) => contentHash(readFileSync(file, 'utf8'));
+  if (m.scenarioHash !== undefined && hashOf(scenario) !== m.scenarioHash)
+    throw new InputError(
+      `${scenario} has changed since ${dir} was written (hash ${m.scenarioHash} then, ${hashOf(scenario)} now)`,
+      'a changed scenario gives other outputs: verify against the scenario version the folder was written from',
+    );
+  if (m.edgeListFile !== undefined && m.edgeListHash !== undefined) {
+    if (!existsSync(m.edgeListFile))
+      throw new InputError(
+        `the edge list ${m.edgeListFile} that ${scenario} reads is not there`,
+        'run verify from the folder the original command ran in',
+      );
+    if (hashOf(m.edgeListFile) !== m.edgeListHash)
+      throw new InputError(
+        `the edge list ${m.edgeListFile} has changed since ${dir} was written`,
+        'a changed network gives other outputs: verify against the edge list the folder was written from',
+      );
+  }
+  return rest;
+}
+
+export interface VerifyOptions {
+  out?: string;
+  quiet?: boolean;
+}
+
+/** One file's verdict. */
+interface FileVerdict {
+  file: string;
+  status: 'identical' | 'differs' | 'missing' | 'extra';
+  detail?: string;
+}
+
+export async function verifyCommand(
+  dir: string,
+  opts: VerifyOptions,
+  io: CliIO,
+  runCli: RunCli,
+): Promise<void> {
+  const manifest = readManifest(dir);
+  const words = rerunWords(manifest, dir);
+  const env: string[] = [];
+  if (manifest.trustsim !== undefined && manifest.trustsim !== VERSION)
+    env.push(`trustsim ${manifest.trustsim} wrote it, this is ${VERSION}`);
+  if (manifest.node !== undefined && manifest.node !== process.version)
+    env.push(`Node ${manifest.node} wrote it, this is ${process.version} (the manifest records it)`);
+  for (const e of env) io.err(`note: ${e}\n`);
+  if (!opts.quiet) io.err(`rerunning: ${manifest.rerun}\n`);
+
+  const scratch = opts.out === undefined ? mkdtempSync(join(tmpdir(), 'trustsim-verify-')) : null;
+  const out = opts.out ?? join(scratch as string, 'rerun');
+  try {
+    // The rerun's file list (stdout) is not wanted here; its progress, warnings and errors go to stderr.
+    const child: CliIO = { ...io, out: () => {} };
+    const code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : [])], child);
+    if (code !== 0) {
+      const msg = `the rerun \`${manifest.rerun}\` failed (exit ${code})`;
+      if (code === 2) throw new InputError(msg, 'its error is above');
+      throw new Error(msg);
+    }
+    const before = filesUnder(dir);
+    const after = new Set(filesUnder(out));
+    const verdicts: FileVerdict[] = [];
+    for (const f of before) {
+      if (!after.has(f)) {
+        verdicts.push({ file: f, status: 'extra', detail: 'the rerun does not write it' });
+        continue;
+      }
+      after.delete(f);
+      const d = firstDifference(readFileSync(join(dir, f)), readFileSync(join(out, f)));
+      verdicts.push(
+        d === null ? { file: f, status: 'identical' } : { file: f, status: 'differs', detail: d },
+      );
+    }
+    for (const f of after)
+      verdicts.push({ file: f, status: 'missing', detail: `the rerun writes it, ${dir} lacks it` });
+    verdicts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const width = Math.max(...verdicts.map((v) => v.status.length));
+    for (const v of verdicts)
+      io.out(`${v.status.padEnd(width)}  ${v.file}${v.detail ? `  (${v.detail})` : ''}\n`);
+    const bad = verdicts.filter((v) => v.status !== 'identical');
+    if (opts.out !== undefined && !opts.quiet)
+      io.err(`the rerun is in ${relative(process.cwd(), out) || '.'}\n`);
+    if (bad.length > 0)
+      throw new NotReproducedError(
+        `${bad.length} of the ${verdicts.length} files of ${dir} differ from a rerun (${bad.map((v) => v.file).join(', ')})`,
+        env.length > 0
+          ? `${env.join('; ')}: the manifest (which the report also holds) records that`
+          : undefined,
+      );
+    if (!opts.quiet) io.err(`reproduced: all ${verdicts.length} files of ${dir} are byte-identical\n`);
+  } finally {
+    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export function registerVerify(program: Command, io: CliIO, runCli: RunCli): void {
+  program
+    .command('verify')
+    .description(
+      'rerun the command that wrote an output folder, from its manifest, and check that every file comes out byte-identical',
+    )
+    .argument('<dir>', 'a folder written by `trustsim run --out`, `compare` or `sweep`')
+    .option('--out <dir>', 'keep the rerun in this folder (default: a temporary folder, removed afterwards)')
+    .option('-q, --quiet', 'no progress bar and no closing line; the per-file list still goes to stdout')
+    .addHelpText(
+      'after',
+      `
+Run it from the folder the original command ran in: the manifest gives the scenario's path as typed, and its
+hash, so a scenario changed since is reported (exit 2) rather than compared.
+
+stdout: one line per file, "identical", "differs" (with the first differing line), "extra" (only in <dir>) or
+"missing" (only in the rerun).
+
+Exit codes: 0 every file byte-identical, 3 some file differs, 2 bad input (no manifest, scenario missing or
+changed), 1 internal error.
+
+Examples:
+  trustsim compare scenarios/xiaomi-trust-crisis-2025.yaml --out out/flagship
+  trustsim verify out/flagship
+  trustsim verify out/flagship --out out/flagship-rerun     keep the rerun to inspect it`,
+    )
+    .action(async (dir: string, opts: VerifyOptions) => {
+      await verifyCommand(dir, opts, io, runCli);
+    });
+}

@@ -1,0 +1,250 @@
+/**
+ * `trustsim verify <dir>`, in-process: a compare, run or sweep folder reruns byte-identical (exit 0, every file
+ * "identical"); a changed, missing or extra file is found and named (exit 3); a changed or missing scenario, or a
+ * folder without a manifest, is bad input (exit 2) and nothing is rerun. Also shellWords (the manifest's rerun
+ * line read back) and firstDifference.
+ */
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstDifference } from '../../sim/cli/commands/verify';
+import { shellWord, shellWords } from '../../sim/io/manifest';
+import { cli, filesUnder, stackLines, tempDir } from '../helpers/cli';
+
+const tmp = tempDir('trustsim-verify-test-');
+afterAll(tmp.cleanup);
+const scenario = join(tmp.dir, 'my case.yaml');
+const compared = join(tmp.dir, 'compared');
+
+/** The verdict lines of verify's stdout, as { file: status }. */
+function verdicts(out: string): Record<string, string> {
+  const v: Record<string, string> = {};
+  for (const line of out.trim().split('\n')) {
+    const m = /^(identical|differs|missing|extra) +(\S+)/.exec(line);
+    if (!m) throw new Error(`not a verdict line: ${line}`);
+    v[m[2]] = m[1];
+  }
+  return v;
+}
+
+/** A copy of the compare folder to spoil, so that each test starts from a folder that verifies. */
+function copyOfCompared(name: string): string {
+  const dir = join(tmp.dir, name);
+  cpSync(compared, dir, { recursive: true });
+  return dir;
+}
+
+const scratchFolders = () =>
+  readdirSync(tmpdir()).filter(
+    (f) => f.startsWith('trustsim-verify-') && !f.startsWith('trustsim-verify-test-'),
+  );
+
+beforeAll(async () => {
+  expect((await cli('init', scenario)).code).toBe(0);
+  const r = await cli(
+    'compare',
+    scenario,
+    '--replicates',
+    '3',
+    '--scale',
+    '0.2',
+    '--seed',
+    '5',
+    '--strategies',
+    'silence,honour',
+    '--baseline',
+    'silence',
+    '--workers',
+    '1',
+    '--raw',
+    '-q',
+    '--out',
+    compared,
+  );
+  expect(r.code, r.err).toBe(0);
+});
+
+describe('shellWords', () => {
+  it('reads back any words shellWord wrote, spaces, quotes and empty words included', () => {
+    expect(shellWords("trustsim compare 'my case.yaml' --seed 5 'it'\\''s' ''")).toEqual([
+      'trustsim',
+      'compare',
+      'my case.yaml',
+      '--seed',
+      '5',
+      "it's",
+      '',
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 12 }), (words) => {
+        expect(shellWords(words.map(shellWord).join(' '))).toEqual(words);
+      }),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
+
+  it('refuses an unclosed quote', () => {
+    expect(() => shellWords("trustsim 'run")).toThrow(/unclosed quote at character 10/);
+  });
+});
+
+describe('firstDifference', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it('is null for identical files and names the first differing line of a text', () => {
+    expect(firstDifference(bytes('a\nb\n'), bytes('a\nb\n'))).toBeNull();
+    expect(firstDifference(bytes('a\nb\nc\n'), bytes('a\nx\nc\n'))).toBe('from line 2');
+    expect(firstDifference(bytes('a\nb\n'), bytes('a\nb\nc\n'))).toBe('the original ends first, at line 3');
+    expect(firstDifference(bytes('a\nb\nc\n'), bytes('a\nb\n'))).toBe('the rerun ends first, at line 3');
+  });
+  it('gives a byte offset for binary files', () => {
+    expect(firstDifference(new Uint8Array([0, 1, 2, 3]), new Uint8Array([0, 1, 9, 3]))).toBe('from byte 3');
+  });
+});
+
+describe('trustsim verify', () => {
+  it('reruns a compare folder and finds every file byte-identical (exit 0); the scratch rerun is removed', async () => {
+    const before = scratchFolders();
+    const r = await cli('verify', compared);
+    expect(r.code, r.err).toBe(0);
+    const v = verdicts(r.out);
+    expect(Object.keys(v).sort()).toEqual(
+      filesUnder(compared)
+        .map((f) => f.split('\\').join('/'))
+        .sort(),
+    );
+    expect(Object.keys(v)).toEqual(
+      expect.arrayContaining(['summary.json', 'raw.csv', 'report.html', 'manifest.json']),
+    );
+    expect(Object.values(v).every((s) => s === 'identical')).toBe(true);
+    expect(r.err).toContain('rerunning: trustsim compare');
+    expect(r.err).toMatch(/reproduced: all \d+ files of .* are byte-identical/);
+    expect(scratchFolders()).toEqual(before);
+  });
+
+  it('names a changed, a missing and an extra file, and exits 3', async () => {
+    const dir = copyOfCompared('spoilt');
+    const csv = readFileSync(join(dir, 'timeseries.csv'), 'utf8').split('\n');
+    csv[4] = csv[4].replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    writeFileSync(join(dir, 'timeseries.csv'), csv.join('\n'));
+    rmSync(join(dir, 'report.ipynb'));
+    appendFileSync(join(dir, 'charts', 'notes.txt'), 'mine\n');
+    const r = await cli('verify', dir, '-q');
+    expect(r.code).toBe(3);
+    const v = verdicts(r.out);
+    expect(v['timeseries.csv']).toBe('differs');
+    expect(r.out).toMatch(/^differs +timeseries\.csv +\(from line 5\)$/m);
+    expect(v['report.ipynb']).toBe('missing');
+    expect(v['charts/notes.txt']).toBe('extra');
+    expect(v['summary.json']).toBe('identical');
+    expect(r.err).toMatch(
+      /not reproduced: 3 of the \d+ files of .* differ from a rerun \(charts\/notes\.txt, report\.ipynb, timeseries\.csv\)/,
+    );
+    expect(stackLines(r.err)).toEqual([]);
+  });
+
+  it('keeps the rerun with --out', async () => {
+    const keep = join(tmp.dir, 'kept');
+    const r = await cli('verify', compared, '--out', keep, '-q');
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(keep, 'summary.json'), 'utf8')).toBe(
+      readFileSync(join(compared, 'summary.json'), 'utf8'),
+    );
+  });
+
+  it('verifies a run --out folder and a sweep folder too', async () => {
+    const runOut = join(tmp.dir, 'run');
+    const r1 = await cli(
+      'run',
+      scenario,
+      '--strategy',
+      'honour',
+      '--scale',
+      '0.2',
+      '--seed',
+      '3',
+      '-q',
+      '--out',
+      runOut,
+    );
+    expect(r1.code, r1.err).toBe(0);
+    const v1 = await cli('verify', runOut, '-q');
+    expect(v1.code, v1.err).toBe(0);
+    expect(Object.keys(verdicts(v1.out))).toEqual(expect.arrayContaining(['summary.json', 'timeseries.csv']));
+
+    const sweepOut = join(tmp.dir, 'sweep');
+    const r2 = await cli(
+      'sweep',
+      scenario,
+      '--set',
+      'model.trust.learningRate=0.1,0.2',
+      '--replicates',
+      '2',
+      '--scale',
+      '0.2',
+      '--workers',
+      '1',
+      '--no-charts',
+      '-q',
+      '--out',
+      sweepOut,
+    );
+    expect(r2.code, r2.err).toBe(0);
+    const v2 = await cli('verify', sweepOut, '-q');
+    expect(v2.code, v2.err).toBe(0);
+    expect(verdicts(v2.out)).toEqual({
+      'manifest.json': 'identical',
+      'sweep.csv': 'identical',
+      'sweep.json': 'identical',
+    });
+  });
+
+  it('refuses a scenario changed since the folder was written (exit 2), without rerunning', async () => {
+    const dir = join(tmp.dir, 'changed');
+    const copy = join(tmp.dir, 'copy.yaml');
+    cpSync(scenario, copy);
+    const r0 = await cli('run', copy, '--strategy', 'silence', '--scale', '0.2', '-q', '--out', dir);
+    expect(r0.code, r0.err).toBe(0);
+    appendFileSync(copy, '# a comment changes the hash\n');
+    const r = await cli('verify', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/copy\.yaml has changed since .* was written \(hash \w+ then, \w+ now\)/);
+    expect(r.err).toMatch(/hint: a changed scenario gives other outputs/);
+    expect(r.err).not.toContain('rerunning');
+    expect(r.out).toBe('');
+    rmSync(copy);
+    const gone = await cli('verify', dir);
+    expect(gone.code).toBe(2);
+    expect(gone.err).toMatch(
+      /the scenario .*copy\.yaml that wrote .* is not there\nhint: .*run verify from the folder the original command ran in/,
+    );
+  });
+
+  it('says what a folder needs when it has no manifest, or is no folder (exit 2)', async () => {
+    const empty = join(tmp.dir, 'empty');
+    cpSync(join(compared, 'charts'), empty, { recursive: true });
+    const r = await cli('verify', empty);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /has no manifest\.json\nhint: verify reruns a folder written by trustsim run --out, compare or sweep/,
+    );
+    const none = await cli('verify', join(tmp.dir, 'nowhere'));
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/nowhere is not a folder/);
+    const bogus = copyOfCompared('bogus');
+    writeFileSync(join(bogus, 'manifest.json'), '{"command": "report"}');
+    const b = await cli('verify', bogus);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/is not a trustsim run, compare or sweep manifest/);
+    expect(existsSync(join(bogus, 'summary.json'))).toBe(true);
+  });
+});

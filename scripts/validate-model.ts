@@ -5,17 +5,31 @@
  *
  * Options: --size test|full (default full), --only <id or prefix>[,…] (o3 picks every o3-… check),
  * --out <dir> (default validation/).
+ *
+ * A full-size run of every check into the default folder also rewrites the committed summary docs/validation.md
+ * (a table row per check, no date, so reruns give the same bytes). With --size test, --only or another --out
+ * it is left alone, so the committed page always shows the complete full-size run.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadValidationScenarios } from '../sim/io/loadValidationScenarios';
+import { VERSION } from '../sim/io/manifest';
 import { renderSvg } from '../sim/io/renderCharts';
 import { CHECKS, reportEntry, runChecks, scenariosNeeded } from '../sim/validation/index';
 import { formatNumber, formatTarget, validationHtml } from '../sim/validation/reportHtml';
+import { validationMarkdown } from '../sim/validation/reportMarkdown';
 import type { CheckSize } from '../sim/validation/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_OUT = resolve(root, 'validation');
+const SUMMARY = resolve(root, 'docs', 'validation.md');
+
+const NOTES = [
+  'Oracles (EVIDENCE.md §c) are exact mathematics run through ordinary scenario files in scenarios/validation/.',
+  'Stylized facts (EVIDENCE.md §b) marked “direction” test a sign or an ordering only; bounds marked † in EVIDENCE.md are operationalisations, not numbers from the sources.',
+  'Every tolerance states how it was derived (sample size or determinism); see each check.',
+];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -73,15 +87,21 @@ async function main(): Promise<number> {
       size,
       checks: entries,
       svg,
-      notes: [
-        'Oracles (EVIDENCE.md §c) are exact mathematics run through ordinary scenario files in scenarios/validation/.',
-        'Stylized facts (EVIDENCE.md §b) marked “direction” test a sign or an ordering only; bounds marked † in EVIDENCE.md are operationalisations, not numbers from the sources.',
-        'Every tolerance states how it was derived (sample size or determinism); see each check.',
-      ],
+      notes: NOTES,
     }),
   );
+  // The committed summary shows the complete full-size run only.
+  const writeSummary = size === 'full' && only === undefined && outDir === DEFAULT_OUT;
+  if (writeSummary) {
+    await writeAtomic(SUMMARY, validationMarkdown({ version: VERSION, size, checks: entries, notes: NOTES }));
+  }
   console.log(
     `\n${passed} passed, ${failed} failed (${entries.length} checks, size ${size}, ${seconds.toFixed(1)} s) → ${join(outDir, 'report.json')}, report.html`,
+  );
+  console.log(
+    writeSummary
+      ? `summary → ${relative(root, SUMMARY)} (commit it)`
+      : `${relative(root, SUMMARY)} not rewritten (only a full-size run of every check into validation/ writes it)`,
   );
   if (failed > 0) for (const e of entries.filter((x) => !x.pass)) console.log(`FAILED ${e.id}: ${e.claim}`);
   return failed > 0 ? 1 : 0;

@@ -4,7 +4,8 @@
  * - every name in backticks in a §7 heading is a function exported from sim/, every SCHEDULE process is named in a
  *   §7 heading, and each §7 subsection links the source files that define its functions;
  * - every parameter default quoted in ODD.md equals the schema's default;
- * - relative links (and #anchors into Markdown files) in docs/*.md and README.md point at things that exist;
+ * - relative links (and #anchors into Markdown files) in README.md, docs/*.md and the scenario pages
+ *   (every .md under scenarios/) point at things that exist;
  * - the README's `npx trustsim` commands and options exist in the CLI, and CITATION.cff matches package.json.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -230,7 +231,34 @@ describe('documentation links', () => {
     ...readdirSync(join(REPO, 'docs'))
       .filter((f) => f.endsWith('.md'))
       .map((f) => `docs/${f}`),
+    ...walk(join(REPO, 'scenarios'), '.md').map((f) => relative(REPO, f).split('\\').join('/')),
   ];
+
+  it('cover the scenario pages, and those link the committed validation summary', () => {
+    const pages = files.filter((f) => f.startsWith('scenarios/'));
+    expect(pages).toContain('scenarios/xiaomi-trust-crisis-2025.md');
+    expect(pages).toContain('scenarios/teaching/compensation-dose.md');
+    for (const rel of [
+      'README.md',
+      'docs/ODD.md',
+      'scenarios/xiaomi-trust-crisis-2025.md',
+      'scenarios/teaching/apology-vs-denial.md',
+      'scenarios/teaching/compensation-dose.md',
+      'scenarios/teaching/donation-during-dispute.md',
+    ]) {
+      const targets = links(read(rel)).map((l) =>
+        relative(REPO, resolve(dirname(join(REPO, rel)), l.split('#')[0]!))
+          .split('\\')
+          .join('/'),
+      );
+      expect(targets, rel).toContain('docs/validation.md');
+      // validation/ is not committed: a link into it is dead on a fresh clone.
+      expect(
+        targets.filter((t) => t.startsWith('validation/')),
+        rel,
+      ).toEqual([]);
+    }
+  });
 
   it('point at files and headings that exist', () => {
     const broken: string[] = [];

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { actOnBehaviour, churnProbability, purchaseProbability } from '../../sim/behaviour/actOnBehaviour';
-import { L_LEGAL } from '../../sim/engine/World';
+import { F_DIRTY, L_LEGAL } from '../../sim/engine/World';
+import { collectMetrics } from '../../sim/metrics/collectMetrics';
 import { modelSchema } from '../../sim/scenario/schema';
 import { makeWorld, metric, scenario, stepDays } from '../helpers/world';
 
@@ -174,5 +175,40 @@ describe('churn and purchase probabilities', () => {
       expect(churnProbability(p, T, 1)).toBeLessThanOrEqual(p.churnMax);
       expect(purchaseProbability(p, T, 0)).toBeLessThanOrEqual(p.purchaseMax);
     }
+  });
+});
+
+describe('revenue lost and lifetime value of a churned owner', () => {
+  it('from the day it churns an owner’s shortfall leaves revenue_lost_cny and its CLV enters clv_lost_cny, once', () => {
+    // One owner whose trust and avoidance turn bad on day 0: it churns within a few days (seed 1: on day 6). Before it churns its
+    // expected purchases fall short of the pre-crisis rate every day (revenue lost grows); from the churn day on,
+    // the loss is its lifetime value instead, so revenue lost stops growing (docs/ODD.md §7.9).
+    const t = makeWorld(
+      scenario({
+        population: { segments: [{ id: 'o', size: 10, agents: 1, owners: 1 }] },
+        model: { behaviour: { churnMax: 0.2, churnIntercept: 0, priceCny: 1000, clvCny: 5000 } },
+      }),
+    );
+    const { w } = t;
+    const p = t.model.scenario.model.behaviour;
+    w.s.T[0] = 0.05;
+    w.s.avoidance[0] = 1;
+    w.s.flags[0] |= F_DIRTY;
+    const revenue: number[] = [];
+    let churnDay = -1;
+    for (let d = 0; d < 20; d++) {
+      actOnBehaviour(w);
+      collectMetrics(w);
+      revenue.push(metric(w, d, 'revenue_lost_cny'));
+      if (churnDay < 0 && metric(w, d, 'churned') > 0) churnDay = d;
+      w.s.day++;
+    }
+    expect(churnDay).toBeGreaterThan(0); // not vacuous: it bought less than before for at least one day
+    const shortfall = (w.pBuy0[0] - purchaseProbability(p, 0.05, 1)) * 10 * p.priceCny;
+    expect(shortfall).toBeGreaterThan(0);
+    for (let d = 0; d < churnDay; d++) expect(revenue[d]).toBeCloseTo((d + 1) * shortfall, 6);
+    for (let d = churnDay; d < 20; d++) expect(revenue[d]).toBeCloseTo(churnDay * shortfall, 6);
+    expect(metric(w, 19, 'clv_lost_cny')).toBe(10 * p.clvCny);
+    expect(metric(w, 19, 'purchases')).toBe(0);
   });
 });

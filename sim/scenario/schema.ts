@@ -169,20 +169,20 @@ const networkSchema = z
 const mechanismsSchema = z
   .strictObject({
     media: z.boolean().default(true).meta({ description: 'Media attention and exposure (updateMedia).' }),
-    wordOfMouth: z
-      .boolean()
-      .default(true)
-      .meta({ description: 'Word of mouth along ties (spreadWordOfMouth).' }),
+    wordOfMouth: z.boolean().default(true).meta({
+      description:
+        'Incident talk along ties (spreadWordOfMouth): awareness and stance. Chatter and the classic stance rules have their own switches.',
+    }),
     chatter: z
       .boolean()
       .default(true)
       .meta({ description: 'Everyday product chatter (the 3:1 positive baseline).' }),
     trust: z.boolean().default(true).meta({ description: 'Trust updates (updateTrust).' }),
     grievance: z.boolean().default(true).meta({ description: 'Grievance and avoidance (updateGrievance).' }),
-    behaviour: z
-      .boolean()
-      .default(true)
-      .meta({ description: 'Complaints, churn and purchases (actOnBehaviour).' }),
+    behaviour: z.boolean().default(true).meta({
+      description:
+        'Churn and purchases, with the ¥ revenue and lifetime-value accounting (actOnBehaviour). Complaints run either way; rights groups and lawsuits follow collectiveAction.',
+    }),
     collectiveAction: z.boolean().default(true).meta({ description: 'Rights groups and lawsuits.' }),
     stonewalling: z
       .boolean()

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { actOnBehaviour, churnProbability, purchaseProbability } from '../../sim/behaviour/actOnBehaviour';
 import { F_DIRTY, L_LEGAL } from '../../sim/engine/World';
 import { collectMetrics } from '../../sim/metrics/collectMetrics';
+import { buildParameterDocs } from '../../sim/scenario/paramDocs';
 import { modelSchema } from '../../sim/scenario/schema';
 import { makeWorld, metric, scenario, stepDays } from '../helpers/world';
 
@@ -210,5 +211,47 @@ describe('revenue lost and lifetime value of a churned owner', () => {
     for (let d = churnDay; d < 20; d++) expect(revenue[d]).toBeCloseTo(churnDay * shortfall, 6);
     expect(metric(w, 19, 'clv_lost_cny')).toBe(10 * p.clvCny);
     expect(metric(w, 19, 'purchases')).toBe(0);
+  });
+});
+
+describe('mechanisms.behaviour', () => {
+  it('switches churn and purchases off, not complaints (as its schema description says)', () => {
+    const sc = (behaviour: boolean) =>
+      scenario({
+        calendar: { start: '2025-01-01', end: '2025-01-30' },
+        population: {
+          segments: [
+            { id: 'c', size: 50, agents: 50, owners: 1 },
+            { id: 'p', size: 1000, agents: 100, owners: 1 },
+          ],
+        },
+        model: { mechanisms: { behaviour } },
+        incidents: [incident('x', { segment: 'c', share: 1, lossCny: 1000 })],
+      });
+    const totals = (behaviour: boolean) => {
+      const t = makeWorld(sc(behaviour));
+      stepDays(t.w, t.rt);
+      let complaints = 0;
+      let purchases = 0;
+      for (let d = 0; d < t.model.days; d++) {
+        complaints += metric(t.w, d, 'complaints');
+        purchases += metric(t.w, d, 'purchases');
+      }
+      const last = t.model.days - 1;
+      return { complaints, purchases, revenue: metric(t.w, last, 'revenue_lost_cny') };
+    };
+    const on = totals(true);
+    const off = totals(false);
+    expect(on.purchases).toBeGreaterThan(0);
+    expect(on.revenue).toBeGreaterThan(0);
+    expect(off.purchases).toBe(0);
+    expect(off.revenue).toBe(0);
+    // Complaints do not depend on the switch: the same claimants complain on the same days.
+    expect(off.complaints).toBeGreaterThan(0);
+    expect(off.complaints).toBe(on.complaints);
+    const row = buildParameterDocs()
+      .split('\n')
+      .find((l) => l.startsWith('| `model.mechanisms.behaviour` |'));
+    expect(row).toMatch(/Complaints run either way/);
   });
 });

@@ -161,6 +161,28 @@ describe('trustsim verify', () => {
     );
   });
 
+  it('refuses --out at, inside or around the folder being verified (exit 2): the rerun would overwrite it', async () => {
+    // It used to rerun into the folder itself: the spoilt file was replaced by the rerun's, every file then
+    // compared identical with itself, and verify said "reproduced" (exit 0).
+    const dir = copyOfCompared('spoilt-out');
+    const csvFile = join(dir, 'timeseries.csv');
+    appendFileSync(csvFile, 'spoilt\n');
+    const spoilt = readFileSync(csvFile, 'utf8');
+    for (const out of [dir, `${dir}/`, join(dir, 'charts'), join(dir, 'rerun'), tmp.dir]) {
+      const r = await cli('verify', dir, '--out', out, '-q');
+      expect(r.code, out).toBe(2);
+      expect(r.err).toMatch(
+        /the folder being verified: the rerun would overwrite it\nhint: keep the rerun in a separate folder/,
+      );
+      expect(r.out).toBe('');
+    }
+    expect(readFileSync(csvFile, 'utf8')).toBe(spoilt);
+    expect(existsSync(join(dir, 'rerun'))).toBe(false);
+    const r = await cli('verify', dir, '--out', join(tmp.dir, 'spoilt-out-rerun'), '-q');
+    expect(r.code).toBe(3);
+    expect(verdicts(r.out)['timeseries.csv']).toBe('differs');
+  });
+
   it('verifies a run --out folder and a sweep folder too', async () => {
     const runOut = join(tmp.dir, 'run');
     const r1 = await cli(

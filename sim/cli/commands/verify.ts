@@ -4,9 +4,9 @@
  * typed, relative to the folder the command ran in) and every option that shapes the outputs; its `scenarioHash`
  * (and `edgeListHash`) say whether the scenario is still the one the folder was written from.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { shellWords, VERSION } from '../../io/manifest';
 import { contentHash } from '../../util/fnv';
@@ -122,6 +122,34 @@ function rerunWords(m: Manifest, dir: string): string[] {
   return rest;
 }
 
+/** The absolute path with symbolic links resolved, for the part of it that exists. */
+function canonicalPath(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(canonicalPath(parent), basename(abs));
+}
+
+/** Is `inner` the folder `outer` or inside it? */
+function within(inner: string, outer: string): boolean {
+  const r = relative(outer, inner);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+/**
+ * The rerun may not be written into the folder being checked, inside it, or around it: the command replaces its
+ * output folder whole, so the original would be overwritten (and then compared with itself) or deleted.
+ */
+function checkRerunFolder(dir: string, out: string): void {
+  const d = canonicalPath(dir);
+  const o = canonicalPath(out);
+  if (within(o, d) || within(d, o))
+    throw new InputError(
+      `--out ${out} ${o === d ? 'is' : within(o, d) ? 'is inside' : 'contains'} ${dir}, the folder being verified: the rerun would overwrite it`,
+      'keep the rerun in a separate folder',
+    );
+}
+
 export interface VerifyOptions {
   out?: string;
   quiet?: boolean;
@@ -141,6 +169,7 @@ export async function verifyCommand(
   runCli: RunCli,
 ): Promise<void> {
   const manifest = readManifest(dir);
+  if (opts.out !== undefined) checkRerunFolder(dir, opts.out);
   const words = rerunWords(manifest, dir);
   const env: string[] = [];
   if (manifest.trustsim !== undefined && manifest.trustsim !== VERSION)
@@ -204,7 +233,10 @@ export function registerVerify(program: Command, io: CliIO, runCli: RunCli): voi
       'rerun the command that wrote an output folder, from its manifest, and check that every file comes out byte-identical',
     )
     .argument('<dir>', 'a folder written by `trustsim run --out`, `compare` or `sweep`')
-    .option('--out <dir>', 'keep the rerun in this folder (default: a temporary folder, removed afterwards)')
+    .option(
+      '--out <dir>',
+      'keep the rerun in this folder, apart from <dir> (default: a temporary folder, removed afterwards)',
+    )
     .option('-q, --quiet', 'no progress bar and no closing line; the per-file list still goes to stdout')
     .addHelpText(
       'after',

@@ -1,3 +1,4 @@
+import { hashString } from '../rng/hash';
 import { conditionSymbols } from '../scenario/check';
 import { compileCondition } from '../scenario/condition';
 import type { ActionKind, Scenario } from '../scenario/schema';
@@ -61,6 +62,12 @@ export interface CompiledRule {
   index: number;
   id: string;
   label: string;
+  /**
+   * The sub-index of an announcement's draws (who sees it, who mocks it): a hash of what is announced (its kind
+   * and label), not of the rule's position, so the same announcement on the same day reaches the same people
+   * under every strategy (common random numbers).
+   */
+  drawKey: number;
   action: number;
   kind: ActionKind;
   incident: number;
@@ -204,10 +211,12 @@ export function compileModel(scenario: Scenario, scale = 1): Model {
       if (r.incident !== undefined && incident < 0) {
         throw new ModelError(`strategy ${st.id} rule ${ri}: unknown incident ${r.incident}`);
       }
+      const label = r.label ?? `${r.do}${r.incident ? ` (${r.incident})` : ''}`;
       const rule: CompiledRule = {
         index: ri,
         id: r.id ?? `${st.id}#${ri}`,
-        label: r.label ?? `${r.do}${r.incident ? ` (${r.incident})` : ''}`,
+        label,
+        drawKey: hashString(`${r.do}|${label}`),
         action: ACTION[r.do],
         kind: r.do,
         incident,

@@ -130,15 +130,13 @@ export function controlSignature(w: World, rt: StrategyRuntime): string {
 
 /**
  * What today's decisions do: two strategies with equal signatures every day so far have identical worlds.
- * A company-wide announcement's draws (who sees it, who mocks it) are keyed by the rule's position in its
- * strategy, so for `donation` and `good-news` the position is part of what the decision does.
+ * A company-wide announcement's draws (who sees it, who mocks it) are keyed by its kind and label (`drawKey`),
+ * both in the signature, so its position in the strategy does not matter.
  */
 export function decisionSignature(rules: CompiledRule[], rt: StrategyRuntime): string {
   if (rules.length === 0) return '';
   const parts = rules.map(
-    (r) =>
-      `${r.action}:${r.incident}:${r.scopeAll ? 1 : 0}:${r.amountCny}:${r.voucher ? 1 : 0}:${r.label}` +
-      (r.kind === 'donation' || r.kind === 'good-news' ? `:#${r.index}` : ''),
+    (r) => `${r.action}:${r.incident}:${r.scopeAll ? 1 : 0}:${r.amountCny}:${r.voucher ? 1 : 0}:${r.label}`,
   );
   return `${rt.strategy.unifiedVoice ? 'U' : 'F'}|${parts.join('|')}`;
 }

@@ -279,7 +279,7 @@ function announceGoodNews(w: World, rule: CompiledRule): void {
   const seg = s.seg;
   for (let i = 0; i < N; i++) {
     const reach = ap.reach * (0.3 + (0.7 * pop.mediaLevel[i]) / MEDIA_LEVELS);
-    if (u01(w.keys.announce, s.day, i, rule.index) >= reach) continue;
+    if (u01(w.keys.announce, s.day, i, rule.drawKey) >= reach) continue;
     const sg = pop.segment[i];
     const wt = pop.weight[i];
     if (dispute >= 0 && aggrieved(w, i, ap.aggrievedThreshold)) {
@@ -289,7 +289,7 @@ function announceGoodNews(w: World, rule: CompiledRule): void {
         const g = s.grievance[i] + ap.hypocrisyGrievance;
         s.grievance[i] = g > 1 ? 1 : g;
         seg.donationNeg[sg] += wt;
-        if (u01(w.keys.mock, s.day, i, rule.index) < ap.mockingProbability) {
+        if (u01(w.keys.mock, s.day, i, rule.drawKey) < ap.mockingProbability) {
           seg.womNeg[sg] += wt;
           s.inc.posts[dispute] += wt;
         }

@@ -203,25 +203,30 @@ describe('runReplicate on small scenarios', () => {
     expect(rep.branchDay).toMatchObject(parts);
   });
 
-  it('the same donation at a different position in the rule list still branches (its draws are keyed by position)', () => {
-    // Both strategies decide exactly the same thing every day: `never` never fires. But who sees a company-wide
-    // announcement, and who mocks it, is drawn per rule position, so `b` (donation second) reaches other agents
-    // than `a` (donation first). A shared world used to give `b` the cube of `a`.
+  it('the same announcements at another position in the rule list reach the same people (common random numbers)', () => {
+    // Both strategies decide exactly the same thing every day: `never` never fires. Who sees a company-wide
+    // announcement, and who mocks it, is drawn by what is announced (kind and label), not by the rule's position,
+    // so `b` (announcements second and third) is identical to `a` run alone, and compare gives each its own run.
     const donation = { when: { date: '2025-11-20' }, do: 'donation', amountCny: 1000, label: 'Gift' };
     const goodNews = { when: { date: '2025-11-22' }, do: 'good-news', amountCny: 0, label: 'Earnings' };
     const never = { when: { trigger: 'day > 100000' }, do: 'apology', incident: 'fridge', label: 'never' };
+    // `c` announces another donation (another label) on the same day: it reaches other people.
+    const other = { ...donation, label: 'Another gift' };
     const sc = crisisScenario({
       strategies: [
         { id: 'a', rules: [donation, goodNews] },
         { id: 'b', rules: [never, donation, goodNews] },
+        { id: 'c', rules: [other, goodNews] },
       ],
     });
     const model = compileModel(sc);
     const a = run(model, { strategy: 'a', seed: 3, replicate: 0 });
     const b = run(model, { strategy: 'b', seed: 3, replicate: 0 });
-    // Not vacuous: run alone, the two differ from the donation day.
-    expect(firstDiff(model, a.values, b.values)).toBe(model.dates.indexOf('2025-11-20'));
-    expect(mismatches(model, ['a', 'b'], 3, 0)).toEqual({});
+    const c = run(model, { strategy: 'c', seed: 3, replicate: 0 });
+    expect(firstDiff(model, a.values, b.values)).toBe(-1);
+    // Not vacuous: the draws do depend on the announcement.
+    expect(firstDiff(model, a.values, c.values)).toBe(model.dates.indexOf('2025-11-20'));
+    expect(mismatches(model, ['a', 'b', 'c'], 3, 0)).toEqual({});
   });
 
   it('random scenarios with two strategies: each equals run() (fast-check, seed 42)', () => {

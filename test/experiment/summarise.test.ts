@@ -109,7 +109,12 @@ describe('summarise', () => {
       );
       expect(c, metric).toBeDefined();
       expect(c!.pBetter, metric).toBe(better / R);
-      expect(c!.diff, metric).toBeCloseTo(fair.reduce((a, v, r) => a + v - passive[r]!, 0) / R, 9);
+      // Relative tolerance: for ¥ figures (~10⁷) an absolute 1e-9 is below one ulp, and summation order moves the
+      // last bit.
+      const expected = fair.reduce((a, v, r) => a + v - passive[r]!, 0) / R;
+      expect(Math.abs(c!.diff - expected), metric).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(expected)),
+      );
       checked++;
     }
     expect(checked).toBe(4);

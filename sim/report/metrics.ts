@@ -5,7 +5,10 @@
  */
 
 export type MetricUnit =
+  /** A share of people, 0–1 (aware, promoters). */
   | 'share'
+  /** A mean level on a 0–1 scale (trust and its facets, grievance, avoidance): not a share of people. */
+  | 'level'
   | 'score'
   | 'nps'
   | 'people'
@@ -22,7 +25,7 @@ export interface MetricInfo {
   /** Short human label: "trust", "complaints per day". */
   label: string;
   unit: MetricUnit;
-  /** Unit as written in axis titles: "share 0–1", "people", "¥". */
+  /** Unit as written in axis titles: "scale 0–1", "share 0–1", "people", "¥". */
   unitText: string;
   /** Decimals of a final-day value; `_auc` values are shown to 3 significant digits instead. */
   decimals: number;
@@ -46,6 +49,7 @@ interface BaseInfo {
 
 const UNIT_TEXT: Record<MetricUnit, string> = {
   share: 'share 0–1',
+  level: 'scale 0–1',
   score: 'score about −1..1.1',
   nps: 'NPS −100..100',
   people: 'people',
@@ -57,15 +61,15 @@ const UNIT_TEXT: Record<MetricUnit, string> = {
 
 /** Every metric name the engine emits, in the order reports list them. */
 export const METRIC_CATALOGUE: Record<string, BaseInfo> = {
-  trust: { label: 'trust', unit: 'share', decimals: 2, direction: 1 },
-  trust_ability: { label: 'trust in ability', unit: 'share', decimals: 2, direction: 1 },
-  trust_benevolence: { label: 'trust in benevolence', unit: 'share', decimals: 2, direction: 1 },
-  trust_integrity: { label: 'trust in integrity', unit: 'share', decimals: 2, direction: 1 },
+  trust: { label: 'trust', unit: 'level', decimals: 2, direction: 1 },
+  trust_ability: { label: 'trust in ability', unit: 'level', decimals: 2, direction: 1 },
+  trust_benevolence: { label: 'trust in benevolence', unit: 'level', decimals: 2, direction: 1 },
+  trust_integrity: { label: 'trust in integrity', unit: 'level', decimals: 2, direction: 1 },
   nps: { label: 'net promoter score', unit: 'nps', decimals: 1, direction: 1 },
   aware_share: { label: 'aware of the crisis', unit: 'share', decimals: 2, direction: 0 },
   media_attention: { label: 'media attention', unit: 'stories/day', decimals: 1, direction: -1 },
-  grievance: { label: 'grievance', unit: 'share', decimals: 2, direction: -1 },
-  avoidance: { label: 'avoidance', unit: 'share', decimals: 2, direction: -1 },
+  grievance: { label: 'grievance', unit: 'level', decimals: 2, direction: -1 },
+  avoidance: { label: 'avoidance', unit: 'level', decimals: 2, direction: -1 },
   satisfaction: { label: 'claimants’ satisfaction', unit: 'score', decimals: 2, direction: 1 },
   promoters_share: { label: 'promoters', unit: 'share', decimals: 2, direction: 1 },
   detractors_share: { label: 'detractors', unit: 'share', decimals: 2, direction: -1 },

@@ -80,7 +80,7 @@ describe('report.ipynb', () => {
     expect(tables).toContain('| claimant group | metric | passive\\-firefighting |');
     expect(tables).toContain('## Ranking and regret');
     expect(tables).toMatch(
-      /\| trust \\\(share 0–1\\\) \| higher \| honour\\-and\\-apologise \| 1\\?\.0 \| 0 \| 85% \|/,
+      /\| trust \\\(scale 0–1\\\) \| higher \| honour\\-and\\-apologise \| 1\\?\.0 \| 0 \| 85% \|/,
     );
     expect(tables).toMatch(/^\*Mean rank: in each replicated world .*\*$/m);
     const findings = nb.cells.find((c) => c.id === 'findings')!.source.join('');

@@ -76,9 +76,9 @@ describe('ranking and regret table (defect 1)', () => {
     const t = rankingTable(input)!;
     expect(t.columns).toEqual(['metric', 'better is', 'strategy', 'mean rank', 'mean regret', 'P(best)']);
     expect(t.rows).toHaveLength(input.summary.ranking.length);
-    const trust = t.rows.filter((r) => r[0] === 'trust (share 0–1)');
+    const trust = t.rows.filter((r) => r[0] === 'trust (scale 0–1)');
     expect(trust.map((r) => r[2])).toEqual(['honour-and-apologise', 'donation-spin', 'passive-firefighting']);
-    expect(trust[0]).toEqual(['trust (share 0–1)', 'higher', 'honour-and-apologise', '1.0', '0', '85%']);
+    expect(trust[0]).toEqual(['trust (scale 0–1)', 'higher', 'honour-and-apologise', '1.0', '0', '85%']);
     const churned = t.rows.filter((r) => r[0].startsWith('customers churned'));
     expect(churned.every((r) => r[1] === 'lower')).toBe(true);
     const net = t.rows.filter((r) => r[0].startsWith('net result'));
@@ -116,8 +116,8 @@ describe('claimants (defect 2)', () => {
     expect(t.rows).toHaveLength(CLAIMANT_METRICS.length);
     expect(t.rows.every((r) => r[0] === 'Fridge owners with a claim')).toBe(true);
     expect(t.rows.map((r) => r[1])).toEqual([
-      'trust (share 0–1)',
-      'grievance (share 0–1)',
+      'trust (scale 0–1)',
+      'grievance (scale 0–1)',
       'complaints, summed over days (person-days)',
       'customers churned, cumulative (people)',
     ]);

@@ -141,7 +141,8 @@ describe('chart specs', () => {
         .filter(([k, o]) => (k === 'y' || k === 'x') && typeof o.title === 'string')
         .map(([, o]) => o.title as string),
     );
-    for (const t of titles) expect(t).toMatch(/share 0–1|people|cases|¥|stories|strategy − baseline|date/);
+    for (const t of titles)
+      expect(t).toMatch(/scale 0–1|share 0–1|people|cases|¥|stories|strategy − baseline|date/);
   });
 
   it('marks dated events on the trust chart as rules with text labels', () => {

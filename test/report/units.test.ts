@@ -62,7 +62,9 @@ describe('formatting', () => {
   });
 
   it('describes metrics with units, per-incident names and _auc keys', () => {
-    expect(describeMetric('trust').unitText).toBe('share 0–1');
+    expect(describeMetric('trust').unitText).toBe('scale 0–1');
+    expect(describeMetric('grievance').unitText).toBe('scale 0–1');
+    expect(describeMetric('aware_share').unitText).toBe('share 0–1');
     expect(describeMetric('response_cost_cny').unitText).toBe('¥');
     expect(describeMetric('aware_share.memo-leak', { 'memo-leak': 'Leaked memo' }).label).toBe(
       'aware of the crisis (Leaked memo)',

@@ -33,7 +33,7 @@ export function trustFacets(input: ReportInput): ReportChart | null {
     spec: {
       width: 196,
       height: 220,
-      layer: bandAndLine(input, { yTitle: 'trust (share 0–1)', domain: [0, 1] }),
+      layer: bandAndLine(input, { yTitle: 'trust (scale 0–1)', domain: [0, 1] }),
     },
   });
   return { id, title, caption, spec };

@@ -67,7 +67,7 @@ export function trustHeatmap(input: ReportInput): ReportChart | null {
         color: {
           field: 'mean',
           type: 'quantitative',
-          title: 'trust (share 0–1)',
+          title: 'trust (scale 0–1)',
           scale: { scheme: 'viridis', domain: [0, 1] },
           legend: { orient: 'right', gradientLength: 160 },
         },

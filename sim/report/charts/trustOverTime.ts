@@ -43,7 +43,7 @@ export function trustOverTime(input: ReportInput): ReportChart | null {
     data: { values },
     layer: [
       ...bandAndLine(input, {
-        yTitle: 'trust (share 0–1)',
+        yTitle: 'trust (scale 0–1)',
         domain: paddedDomain(values, height, markers.headroom),
       }),
       ...markers.layers,

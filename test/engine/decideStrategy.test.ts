@@ -1,7 +1,8 @@
 /**
  * decideStrategy: a date rule fires on its day, once; an "after" rule fires at the incident's day + delay, and
  * not at all when the incident was prevented; a trigger rule fires on the first day its condition over
- * yesterday's metrics holds (never on day 0, never before notBefore), and only once.
+ * yesterday's metrics holds (never on day 0, never before notBefore), and only once; guilt.<id> counts a ruling
+ * of the same day.
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../sim/util/dates';
@@ -148,5 +149,20 @@ describe('decideStrategy', () => {
     expect(fired.get('always')).toEqual([1]);
     expect(fired.get('later')).toEqual([9]);
     expect(fired.get('day4')).toEqual([4]);
+  });
+  it('guilt.<id> counts a ruling of the same day: events (process 1) run before the decision (process 2)', () => {
+    const fired = firingDays(
+      scenario({
+        incidents: [inc],
+        events: [{ id: 'verdict', date: addDays(START, 8), kind: 'ruling', incident: 'x' }],
+        strategies: [
+          {
+            id: 's',
+            rules: [{ id: 'answer', when: { trigger: 'guilt.x == 1' }, do: 'apology', incident: 'x' }],
+          },
+        ],
+      }),
+    );
+    expect(fired.get('answer')).toEqual([8]);
   });
 });

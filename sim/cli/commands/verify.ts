@@ -183,9 +183,16 @@ export async function verifyCommand(
   const out = opts.out ?? join(scratch as string, 'rerun');
   try {
     // The rerun's file list (stdout) is not wanted here; its progress, warnings and errors go to stderr.
-    const child: CliIO = { ...io, out: () => {} };
+    // With --quiet its stderr (warnings, verdicts) is kept back, and shown only if the rerun fails.
+    const held: string[] = [];
+    const child: CliIO = {
+      ...io,
+      out: () => {},
+      ...(opts.quiet ? { err: (t: string) => void held.push(t) } : {}),
+    };
     const code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : [])], child);
     if (code !== 0) {
+      for (const t of held) io.err(t);
       const msg = `the rerun \`${manifest.rerun}\` failed (exit ${code})`;
       if (code === 2) throw new InputError(msg, 'its error is above');
       throw new Error(msg);
@@ -237,7 +244,10 @@ export function registerVerify(program: Command, io: CliIO, runCli: RunCli): voi
       '--out <dir>',
       'keep the rerun in this folder, apart from <dir> (default: a temporary folder, removed afterwards)',
     )
-    .option('-q, --quiet', 'no progress bar and no closing line; the per-file list still goes to stdout')
+    .option(
+      '-q, --quiet',
+      "no progress, and the rerun's warnings only if it fails; the per-file list still goes to stdout",
+    )
     .addHelpText(
       'after',
       `

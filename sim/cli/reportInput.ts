@@ -1,6 +1,7 @@
 import type { Model } from '../engine/compileModel';
 import type { CompareResult } from '../experiment/compare';
 import type { ReportInput, SeriesRow } from '../experiment/types';
+import { agentCount } from '../population/Population';
 
 /** Metrics the report charts by segment; everything else is charted for the whole population only. */
 const SEGMENT_SERIES = new Set([
@@ -40,6 +41,7 @@ export function buildReportInput(
         id: s.id,
         label: s.label ?? s.id,
         size: s.size,
+        agents: agentCount(s, model.scale),
         claimant: sc.incidents.some((i) => i.claimants?.segment === s.id),
       })),
       incidents: model.incidents.map((i) => ({ id: i.id, label: i.label, date: sc.incidents[i.index].date })),

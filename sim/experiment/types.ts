@@ -107,7 +107,8 @@ export interface ReportInput {
     start: string;
     end: string;
     strategies: Array<{ id: string; label: string; description: string }>;
-    segments: Array<{ id: string; label: string; size: number; claimant: boolean }>;
+    /** `agents`: the agents simulated for the segment (absent in report inputs written before it was added). */
+    segments: Array<{ id: string; label: string; size: number; agents?: number; claimant: boolean }>;
     incidents: Array<{ id: string; label: string; date: string }>;
   };
   summary: CompareSummary;

@@ -25,6 +25,32 @@ export type ReportCell =
   | { id: string; kind: 'text'; blocks: Block[] }
   | { id: string; kind: 'chart'; chart: ReportChart };
 
+/**
+ * A reading aid for counts of people: one simulated agent stands for size ÷ agents real people, so counts move in
+ * steps that large. Null when every agent is one person or the input does not give the agent counts.
+ */
+export function agentWeightNote(segments: ReportInput['scenario']['segments']): string | null {
+  const weighed = segments.filter((s) => s.agents !== undefined && s.agents > 0);
+  if (weighed.length === 0 || weighed.length < segments.length) return null;
+  const w = weighed.map((s) => ({ label: s.label, people: s.size / (s.agents as number) }));
+  const most = w.reduce((a, b) => (b.people > a.people ? b : a));
+  const least = w.reduce((a, b) => (b.people < a.people ? b : a));
+  if (most.people < 10) return null;
+  // 6.7 people, 1 person, 375,000 people.
+  const n = (x: number) => (x < 10 ? String(Number(x.toFixed(1))) : formatFixed(x, 0));
+  const people = (x: number) => `${n(x)} real ${n(x) === '1' ? 'person' : 'people'}`;
+  const range =
+    most.people === least.people
+      ? people(most.people)
+      : `between ${people(least.people)} (${least.label}) and ${n(most.people)} (${most.label})`;
+  return (
+    `Each simulated agent stands for ${range}. Counts of people (complaints, word of mouth, churn, purchases) ` +
+    `and the ¥ figures built on them move in steps of up to ${n(most.people)} people, and a few agents can swing ` +
+    'them: read them for their order of magnitude. More agents per segment (population.segments[].agents) give ' +
+    'finer counts.'
+  );
+}
+
 /** Build the report's cells. Cell ids are stable (derived from section names and chart ids). */
 export function buildReportCells(input: ReportInput, charts: ReportChart[]): ReportCell[] {
   const { scenario, summary } = input;
@@ -124,6 +150,8 @@ export function buildReportCells(input: ReportInput, charts: ReportChart[]): Rep
     },
     { kind: 'table', table: strategyTable(input) },
   ];
+  const weights = agentWeightNote(scenario.segments);
+  if (weights) tables.push({ kind: 'paragraph', spans: [weights] });
   const claimants = claimantTable(input);
   if (claimants) {
     tables.push(

@@ -701,6 +701,9 @@ function unknownSymbol(
 }
 
 function parseErrorHint(expr: string, offset: number): string | undefined {
+  if (/[\u201c\u201d\u2018\u2019]/.test(expr)) {
+    return 'curly quotes “ ” ‘ ’ are not allowed: to quote the whole trigger in YAML, use straight quotes "…"';
+  }
   const around = expr.slice(Math.max(0, offset - 2), offset + 2);
   if (around.includes('&&') || expr.includes('&&')) return 'use `and` instead of `&&`';
   if (around.includes('||') || expr.includes('||')) return 'use `or` instead of `||`';

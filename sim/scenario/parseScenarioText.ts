@@ -5,7 +5,9 @@
  * Phases, each reporting all of its problems:
  *  1. guards: size ≤ 10 MB, no binary junk (NUL, control characters, invalid UTF-8);
  *  2. YAML syntax (with duplicate keys, tabs, multiple documents); syntax errors stop here, since a broken
- *     tree would only give misleading follow-up errors;
+ *     tree would only give misleading follow-up errors. A look-alike character near an error (a full-width
+ *     colon or comma, a tab or full-width space in the indentation, a curly quote) is reported at its own
+ *     place instead, and what YAML said only because of it is dropped (explainSyntax);
  *  3. structure guards: nesting depth ≤ 64, alias expansion ≤ 100 (“billion laughs”), a map at the top;
  *  4. format version and migration (notes become warnings);
  *  5. schema (zod) and semantic checks (check.ts), together;
@@ -141,12 +143,29 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  * `[`, `{`, `,` or at a line's start), so an apostrophe inside plain text does not open a string.
  */
 export function unclosedFlowBracket(text: string, upTo: number, open: '{' | '['): number | undefined {
-  const stack: Array<{ ch: string; at: number }> = [];
+  const stack = scanFlow(text, upTo);
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.ch === open) return stack[k]!.at;
+  return undefined;
+}
+
+/**
+ * The flow brackets (`{`, `[`) still open at `upTo`, outermost first (see unclosedFlowBracket). `atLineStart` is
+ * told the offset of every line start outside quoted scalars, with how many brackets are open there.
+ */
+function scanFlow(
+  text: string,
+  upTo: number,
+  atLineStart?: (offset: number, depth: number) => void,
+): Array<{ ch: string; at: number }> & { unclosedQuote?: number } {
+  const stack: Array<{ ch: string; at: number }> & { unclosedQuote?: number } = [];
+  let unclosedQuote: number | undefined;
   let scalarStart = true;
+  atLineStart?.(0, 0);
   for (let i = 0; i < Math.min(upTo, text.length); i++) {
     const c = text[i];
     if (c === '\n') {
       scalarStart = true;
+      atLineStart?.(i + 1, stack.length);
       continue;
     }
     if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')) {
@@ -156,24 +175,234 @@ export function unclosedFlowBracket(text: string, upTo: number, open: '{' | '[')
     }
     if ((c === '"' || c === "'") && scalarStart) {
       // Skip the quoted scalar ('' escapes a single quote, \" a double one).
+      const opened = i;
       for (i++; i < text.length; i++) {
         if (c === "'" && text[i] === "'" && text[i + 1] === "'") i++;
         else if (c === '"' && text[i] === '\\') i++;
         else if (text[i] === c) break;
       }
+      if (i >= Math.min(upTo, text.length)) unclosedQuote = opened;
       scalarStart = false;
       continue;
     }
     if (c === '{' || c === '[') stack.push({ ch: c, at: i });
     else if (c === '}' || c === ']') {
       const want = c === '}' ? '{' : '[';
-      if (stack.length > 0 && stack[stack.length - 1].ch === want) stack.pop();
+      if (stack.length > 0 && stack[stack.length - 1]!.ch === want) stack.pop();
     }
     if (c === ' ' || c === '\t') continue;
     scalarStart = c === ':' || c === '-' || c === '[' || c === '{' || c === ',';
   }
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k].ch === open) return stack[k].at;
-  return undefined;
+  if (unclosedQuote !== undefined) stack.unclosedQuote = unclosedQuote;
+  return stack;
+}
+
+/** Offset of the quote that opens a quoted scalar still open at `upTo` (see unclosedFlowBracket), if any. */
+export function unclosedQuote(text: string, upTo: number): number | undefined {
+  return scanFlow(text, upTo).unclosedQuote;
+}
+
+/** A character that looks like YAML syntax to a person but is not, found where it breaks the YAML. */
+export interface Lookalike {
+  offset: number;
+  message: string;
+  hint: string;
+  /** The text with this mistake mended, as far as it can be guessed (same length, except for tabs). */
+  mend: (text: string) => string;
+}
+
+const LOOKALIKE_SPACES: Record<string, string> = {
+  '\u3000': 'a full-width space (U+3000)',
+  '\u00a0': 'a non-breaking space (U+00A0)',
+};
+const SMART_QUOTES: Record<string, { name: string; plain: string; close: RegExp }> = {
+  '\u201c': { name: 'a curly quote “', plain: '"', close: /[\u201c\u201d]/ },
+  '\u201d': { name: 'a curly quote ”', plain: '"', close: /[\u201c\u201d]/ },
+  '\u2018': { name: 'a curly quote ‘', plain: "'", close: /[\u2018\u2019]/ },
+  '\u2019': { name: 'a curly quote ’', plain: "'", close: /[\u2018\u2019]/ },
+};
+
+function replaceAt(text: string, offset: number, length: number, by: string): string {
+  return text.slice(0, offset) + by + text.slice(offset + length);
+}
+
+/**
+ * Characters on the given lines (1-based) that look like YAML syntax but are not: a full-width colon
+ * "：" after a key or a full-width comma "，" in a flow collection (Chinese input methods type both), a
+ * full-width or non-breaking space or a tab in the indentation, and a curly quote opening a value. Only
+ * called when YAML reported a syntax error nearby: each of them is legal elsewhere (inside a label, say).
+ */
+export function findLookalikes(text: string, lines: ReadonlySet<number>): Lookalike[] {
+  if (lines.size === 0) return [];
+  const last = Math.max(...lines);
+  // Line starts (outside quoted scalars) and whether a flow collection is open there, in one pass.
+  const flowAt = new Map<number, boolean>();
+  let end = 0;
+  for (let n = 1; n <= last && end >= 0; n++) end = text.indexOf('\n', end + (n > 1 ? 1 : 0));
+  scanFlow(text, end < 0 ? text.length : end, (offset, depth) => flowAt.set(offset, depth > 0));
+  const found: Lookalike[] = [];
+  let lineNo = 1;
+  let pos = 0;
+  while (pos <= text.length && lineNo <= last) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const inFlow = flowAt.get(pos);
+    if (lines.has(lineNo) && inFlow !== undefined) scanLineForLookalikes(text, pos, eol, inFlow, found);
+    pos = eol + 1;
+    lineNo++;
+  }
+  return found;
+}
+
+function scanLineForLookalikes(
+  text: string,
+  start: number,
+  eol: number,
+  inFlow: boolean,
+  found: Lookalike[],
+): void {
+  // The indentation, and after each "- " the item's own indentation.
+  let i = start;
+  let reported = false; // one problem per line's indentation
+  for (;;) {
+    while (i < eol && (text[i] === ' ' || text[i] === '\t' || LOOKALIKE_SPACES[text[i]!])) {
+      const c = text[i]!;
+      if (LOOKALIKE_SPACES[c] && !reported) {
+        reported = true;
+        found.push({
+          offset: i,
+          message: `${LOOKALIKE_SPACES[c]} in the indentation`,
+          hint: 'indent with ordinary spaces only; retype this line’s indentation',
+          mend: (t) => mendIndentation(t, start),
+        });
+      } else if (c === '\t' && !reported && !inFlow) {
+        // Tabs are fine between flow items (JSON written with tabs); in block indentation they are not.
+        reported = true;
+        {
+          const at = i;
+          found.push({
+            offset: at,
+            message: 'Tabs are not allowed as indentation',
+            hint: 'indent with spaces, not tabs: replace the tab by spaces (an editor may show a tab as spaces)',
+            mend: (t) => mendIndentation(t, start),
+          });
+        }
+      }
+      i++;
+    }
+    if (i + 1 < eol && text[i] === '-' && (text[i + 1] === ' ' || LOOKALIKE_SPACES[text[i + 1]!])) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (i >= eol || text[i] === '#') return;
+  // The rest of the line: quotes, comments, brackets.
+  let quote: string | undefined;
+  let depth = inFlow ? 1 : 0;
+  let valueStart = true; // where a scalar may start: after "key: ", "- ", "[", "{", ","
+  let keyStart = i; // where the current plain key began
+  for (let j = i; j < eol; j++) {
+    const c = text[j]!;
+    if (quote) {
+      if (quote === '"' && c === '\\') j++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (j === start || /\s/.test(text[j - 1]!))) return;
+    if ((c === '"' || c === "'") && valueStart) {
+      quote = c;
+      valueStart = false;
+      continue;
+    }
+    const smart = SMART_QUOTES[c];
+    if (smart && valueStart) {
+      const at = j;
+      const rest = text.slice(j + 1, eol);
+      const m = smart.close.exec(rest);
+      const closeAt = m ? j + 1 + m.index : undefined;
+      found.push({
+        offset: at,
+        message: `${smart.name} starts this value: YAML reads it as an ordinary character`,
+        hint: `quote with straight quotes ${smart.plain}…${smart.plain}, or write the value without quotes`,
+        mend: (t) => {
+          let out = replaceAt(t, at, 1, smart.plain);
+          if (closeAt !== undefined) out = replaceAt(out, closeAt, 1, smart.plain);
+          return out;
+        },
+      });
+      valueStart = false;
+      if (closeAt !== undefined) j = closeAt;
+      continue;
+    }
+    if (c === '\uff1a' && /^[A-Za-z_$][\w$-]*[ \u3000]*$/.test(text.slice(keyStart, j))) {
+      const at = j;
+      found.push({
+        offset: at,
+        message: 'a full-width colon "：" after a key',
+        hint: 'use the ordinary colon ":" followed by a space (switch the input method to half-width)',
+        mend: (t) => replaceAt(t, at, 1, ':'),
+      });
+      valueStart = true;
+      continue;
+    }
+    if (c === '\uff0c' && depth > 0) {
+      const at = j;
+      found.push({
+        offset: at,
+        message: 'a full-width comma "，" between items',
+        hint: 'use the ordinary comma "," (switch the input method to half-width)',
+        mend: (t) => replaceAt(t, at, 1, ','),
+      });
+      valueStart = true;
+      keyStart = j + 1;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\u3000') {
+      if (valueStart && keyStart === j) keyStart = j + 1;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      depth++;
+      valueStart = true;
+      keyStart = j + 1;
+    } else if (c === '}' || c === ']') {
+      if (depth > 0) depth--;
+      valueStart = false;
+    } else if (c === ',' && depth > 0) {
+      valueStart = true;
+      keyStart = j + 1;
+    } else if (c === ':' && (j + 1 >= eol || /\s/.test(text[j + 1]!))) {
+      valueStart = true;
+      keyStart = eol;
+    } else {
+      valueStart = false;
+    }
+  }
+}
+
+/**
+ * The line starting at `lineStart` with its indentation (tabs and spaces) replaced by a guess of what was
+ * meant: the previous non-blank line's indentation, or its content's column after "- " or after a key that
+ * opens a block (a line ending in ":").
+ */
+function mendIndentation(text: string, lineStart: number): string {
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t' || LOOKALIKE_SPACES[text[end]!]))
+    end++;
+  let width = 0;
+  let p = lineStart - 1;
+  while (p > 0) {
+    const prevStart = text.lastIndexOf('\n', p - 1) + 1;
+    const line = text.slice(prevStart, p).replace(/\r$/, '');
+    p = prevStart - 1;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const m = /^( *)((?:- +)*)/.exec(line)!;
+    width = m[1]!.length + m[2]!.length;
+    if (/:\s*(#.*)?$/.test(line)) width += 2;
+    break;
+  }
+  return text.slice(0, lineStart) + ' '.repeat(width) + text.slice(end);
 }
 
 function yamlErrorMessage(e: YAMLError): { message: string; hint?: string } {
@@ -482,17 +711,19 @@ export function scanStructure(
 function inspectTree(
   doc: Document,
   maxDepth: number,
-): { tooDeep?: { node: YamlNode; path: PathSegment[] }; duplicates: YamlNode[] } {
+): { tooDeep?: { node: YamlNode; path: PathSegment[] }; duplicates: YamlNode[]; inListItem: Set<YamlNode> } {
   const duplicates: YamlNode[] = [];
+  /** Duplicate keys of a map that is a list item: is a "- " missing, starting the next item? */
+  const inListItem = new Set<YamlNode>();
   const root = doc.contents as YamlNode | null;
-  if (!root) return { duplicates };
+  if (!root) return { duplicates, inListItem };
   const stack: { node: YamlNode; depth: number; path: PathSegment[] }[] = [
     { node: root, depth: 1, path: [] },
   ];
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth > maxDepth) return { tooDeep: { node, path }, duplicates };
+    if (depth > maxDepth) return { tooDeep: { node, path }, duplicates, inListItem };
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
@@ -500,7 +731,10 @@ function inspectTree(
         const v = pair.value as YamlNode | null;
         const name = keyText(k);
         if (name !== undefined) {
-          if (seen.has(name) && k) duplicates.push(k);
+          if (seen.has(name) && k) {
+            duplicates.push(k);
+            if (typeof path[path.length - 1] === 'number') inListItem.add(k);
+          }
           seen.add(name);
         }
         if (k && (isMap(k) || isSeq(k)))
@@ -513,7 +747,7 @@ function inspectTree(
       });
     }
   }
-  return { duplicates };
+  return { duplicates, inListItem };
 }
 
 function firstAlias(doc: Document): YamlNode | undefined {
@@ -525,6 +759,197 @@ function firstAlias(doc: Document): YamlNode | undefined {
     },
   });
   return found;
+}
+
+interface YamlRead {
+  doc: Document;
+  lc: LineCounter;
+  warnings: Diagnostic[];
+  /** Syntax errors and duplicate keys, one per line and column. */
+  syntax: Diagnostic[];
+  tree: ReturnType<typeof inspectTree>;
+}
+
+/** Offset of the first character of the line holding `offset` that is not a space. */
+function firstNonSpaceOfLine(text: string, offset: number): number {
+  let i = text.lastIndexOf('\n', offset - 1) + 1;
+  while (text[i] === ' ') i++;
+  return i;
+}
+
+/**
+ * Where the key on the next non-blank line starts, when that line is indented further than the line holding
+ * `offset` and is `key: value`; else undefined.
+ */
+function indentedKeyBelow(text: string, offset: number): number | undefined {
+  const here = firstNonSpaceOfLine(text, offset) - (text.lastIndexOf('\n', offset - 1) + 1);
+  let eol = text.indexOf('\n', offset);
+  while (eol >= 0) {
+    const start = eol + 1;
+    eol = text.indexOf('\n', start);
+    const line = text.slice(start, eol < 0 ? text.length : eol).replace(/\r$/, '');
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent <= here || !/^ *[^\s#:][^:#]*:(\s|$)/.test(line)) return undefined;
+    return start + indent;
+  }
+  return undefined;
+}
+
+/** For YAML's "Nested mappings are not allowed in compact mappings" at a value whose next line holds a key
+ * indented too far: where that key starts. */
+function movedToIndentedKey(text: string, e: YAMLError): number | undefined {
+  if (!/^Nested mappings are not allowed in compact mappings/.test(e.message)) return undefined;
+  if (/:(\s|$)/.test(restOfLine(text, e.pos[0]))) return undefined;
+  return indentedKeyBelow(text, e.pos[0]);
+}
+
+/** The text from `offset` to the end of its line. */
+function restOfLine(text: string, offset: number): string {
+  const eol = text.indexOf('\n', offset);
+  return text.slice(offset, eol < 0 ? text.length : eol).replace(/\r$/, '');
+}
+
+/** Parse the YAML: its syntax errors (with hints and better positions), warnings and duplicate keys. */
+function readYaml(text: string, file: string, maxDepth: number): YamlRead {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: true,
+    // Duplicate keys are found by inspectTree in linear time.
+    uniqueKeys: false,
+    logLevel: 'error',
+    strict: true,
+  });
+  // A quote left open swallows what follows: YAML's later complaints (a "{" not closed, …) follow from it.
+  const openQuote = doc.errors.find(
+    (e) => e.code === 'MISSING_CHAR' && /Missing closing .?quote/.test(e.message),
+  );
+  // Whether a flow collection is open where the line holding an offset starts: one scan, made when needed.
+  let flowAtLine: Map<number, boolean> | undefined;
+  const inFlowAtLineStart = (offset: number): boolean => {
+    if (!flowAtLine) {
+      const map = new Map<number, boolean>();
+      const last = doc.errors.reduce((m, e) => Math.max(m, e.pos[0]), 0);
+      scanFlow(text, last, (at, depth) => map.set(at, depth > 0));
+      flowAtLine = map;
+    }
+    return flowAtLine.get(text.lastIndexOf('\n', offset - 1) + 1) ?? false;
+  };
+  const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
+    let pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+    let { message, hint } = yamlErrorMessage(e);
+    // A `{` or `[` left open is reported where YAML gives up, often lines later: point at the bracket instead.
+    const close = /must be sufficiently indented and end with a ([}\]])/.exec(e.message)?.[1];
+    if (close) {
+      const open = close === '}' ? '{' : '[';
+      const at = unclosedFlowBracket(text, e.pos[0], open);
+      if (at !== undefined) {
+        pos = lineColAt(text, at);
+        message = `YAML: this "${open}" is never closed`;
+        hint = `close it with "${close}" on the same line, or write the ${open === '{' ? 'map' : 'list'} as indented lines instead`;
+      }
+    } else if (e === openQuote) {
+      // YAML says so where the text ends, maybe many lines on: point at the quote that opened it.
+      const at = unclosedQuote(text, e.pos[0]);
+      if (at !== undefined && lineColAt(text, at).line < pos.line) {
+        pos = lineColAt(text, at);
+        message = `YAML: this ${text[at] === '"' ? 'double' : 'single'} quote is never closed`;
+        hint = `close it with ${text[at]} where the value ends`;
+      }
+    } else if (/^Sequence item without - indicator/.test(e.message) || e.code === 'BAD_INDENT') {
+      // Reported at the line's start: point at where the line's text starts, the column that is off.
+      if (pos.col === 1) pos = lc.linePos(firstNonSpaceOfLine(text, e.pos[0]));
+      if (e.code !== 'BAD_INDENT') {
+        hint =
+          'check the indentation: line this key up with the keys above it, or start a new list item with "- "';
+      }
+    } else if (/^Nested mappings are not allowed in compact mappings/.test(e.message)) {
+      const next = movedToIndentedKey(text, e);
+      if (/:(\s|$)/.test(restOfLine(text, e.pos[0]))) {
+        // `label: Silence: say nothing`: the value holds ": ".
+        hint = 'a value that contains ": " must be in quotes, e.g. label: "Silence: say nothing"';
+      } else if (next !== undefined) {
+        // `kind: sbm` then `   meanDegree: 16` one space too far: YAML reads the key as part of the value above.
+        pos = lc.linePos(next);
+        message = 'YAML: this line is indented further than the line above it';
+        hint = 'keys of one map start in the same column: remove the extra spaces';
+      }
+    } else if (e.code === 'MULTILINE_IMPLICIT_KEY' && inFlowAtLineStart(e.pos[0])) {
+      // In a flow collection (JSON), a value running on into the next line's key: a missing comma.
+      hint = 'is a comma missing at the end of this line?';
+    }
+    const d: Diagnostic = {
+      file,
+      line: Math.max(1, pos.line),
+      col: Math.max(1, pos.col),
+      path: SYNTAX_PATH,
+      message,
+      severity,
+    };
+    if (hint) d.hint = hint;
+    return d;
+  };
+  const warnings: Diagnostic[] = doc.warnings.map((w) => toDiag(w, 'warning'));
+  const tree = inspectTree(doc, maxDepth);
+  // A key indented too far is reported at that key (below); YAML's "Implicit keys need to be on a single line" at
+  // the value above is the same problem.
+  const tooFar = new Set(
+    doc.errors
+      .filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY' && movedToIndentedKey(text, e) !== undefined)
+      .map((e) => e.pos[0]),
+  );
+  const syntax = doc.errors
+    .filter((e) => !openQuote || e === openQuote || e.pos[0] < openQuote.pos[0])
+    .filter((e) => !(e.code === 'MULTILINE_IMPLICIT_KEY' && tooFar.has(e.pos[0])))
+    .map((e) => toDiag(e, 'error'));
+  for (const key of tree.duplicates) {
+    syntax.push(
+      diag(
+        file,
+        lc,
+        startOf(key) ?? 0,
+        SYNTAX_PATH,
+        `YAML: Map keys must be unique: ${JSON.stringify(keyText(key) ?? '')} appears twice`,
+        tree.inListItem.has(key)
+          ? 'is "- " missing before this key, to start a new list item? Else remove or merge the duplicate'
+          : YAML_HINTS.DUPLICATE_KEY,
+        'error',
+      ),
+    );
+  }
+  // yaml often reports one problem twice at one place; keep the first.
+  const seen = new Set<string>();
+  const unique = syntax.filter((d) => {
+    const k = `${d.line}:${d.col}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { doc, lc, warnings, syntax: unique, tree };
+}
+
+/**
+ * The syntax errors to report. Where a look-alike character (a full-width colon, a tab or a full-width space in
+ * the indentation, a curly quote) sits on an error's line or the three lines above it, it is reported at its own
+ * line and column instead, and the text is parsed again with it mended: what YAML still finds then is reported
+ * too, and what followed only from the look-alike is not.
+ */
+function explainSyntax(text: string, file: string, read: YamlRead, maxDepth: number): Diagnostic[] {
+  const lines = new Set<number>();
+  for (const d of read.syntax.slice(0, 50))
+    for (let l = Math.max(1, d.line - 3); l <= d.line; l++) lines.add(l);
+  const found = findLookalikes(text, lines);
+  if (found.length === 0) return read.syntax;
+  // Mend from the end, so that a mended tab (which changes the length) does not move the offsets still to mend.
+  let mended = text;
+  for (const l of [...found].sort((a, b) => b.offset - a.offset)) mended = l.mend(mended);
+  const own = found.map((l) =>
+    diag(file, read.lc, l.offset, SYNTAX_PATH, `YAML: ${l.message}`, l.hint, 'error'),
+  );
+  const ownLines = new Set(own.map((d) => d.line));
+  const again = readYaml(mended, file, maxDepth);
+  return [...own, ...again.syntax.filter((d) => !ownLines.has(d.line))];
 }
 
 /** Parse and validate scenario text. Never throws; hostile input gives errors, not hangs or crashes. */
@@ -607,68 +1032,10 @@ function parseUnsafe(text: string, file: string, opts: ParseOptions): ParseResul
   }
 
   // 2. YAML syntax.
-  const lc = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lc,
-    prettyErrors: true,
-    // Duplicate keys are found by inspectTree in linear time.
-    uniqueKeys: false,
-    logLevel: 'error',
-    strict: true,
-  });
-  const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
-    let pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    let { message, hint } = yamlErrorMessage(e);
-    // A `{` or `[` left open is reported where YAML gives up, often lines later: point at the bracket instead.
-    const close = /must be sufficiently indented and end with a ([}\]])/.exec(e.message)?.[1];
-    if (close) {
-      const open = close === '}' ? '{' : '[';
-      const at = unclosedFlowBracket(text, e.pos[0], open);
-      if (at !== undefined) {
-        pos = lineColAt(text, at);
-        message = `YAML: this "${open}" is never closed`;
-        hint = `close it with "${close}" on the same line, or write the ${open === '{' ? 'map' : 'list'} as indented lines instead`;
-      }
-    }
-    const d: Diagnostic = {
-      file,
-      line: Math.max(1, pos.line),
-      col: Math.max(1, pos.col),
-      path: SYNTAX_PATH,
-      message,
-      severity,
-    };
-    if (hint) d.hint = hint;
-    return d;
-  };
-  const warnings: Diagnostic[] = doc.warnings.map((w) => toDiag(w, 'warning'));
   const maxDepth = opts.maxDepth ?? MAX_NESTING_DEPTH;
-  const tree = inspectTree(doc, maxDepth);
-  const syntax = doc.errors.map((e) => toDiag(e, 'error'));
-  for (const key of tree.duplicates) {
-    syntax.push(
-      diag(
-        file,
-        lc,
-        startOf(key) ?? 0,
-        SYNTAX_PATH,
-        `YAML: Map keys must be unique: ${JSON.stringify(keyText(key) ?? '')} appears twice`,
-        YAML_HINTS.DUPLICATE_KEY,
-        'error',
-      ),
-    );
-  }
-  if (syntax.length > 0) {
-    // yaml often reports one problem twice at one place; keep the first.
-    const seen = new Set<string>();
-    const errors = syntax.filter((d) => {
-      const k = `${d.line}:${d.col}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    return fail(errors, warnings);
-  }
+  const read = readYaml(text, file, maxDepth);
+  if (read.syntax.length > 0) return fail(explainSyntax(text, file, read, maxDepth), read.warnings);
+  const { doc, lc, warnings, tree } = read;
 
   // 3. Structure guards.
   const deep = tree.tooDeep;

@@ -35,6 +35,7 @@ describe('broken scenario corpus', () => {
       expect(hit!.file).toBe(`${dir}${c.file}`);
       if (c.hint) expect(hit!.hint ?? '').toContain(c.hint);
       if (c.path) expect(hit!.path).toBe(c.path);
+      if (c.alone) expect(list.map(formatDiagnostic)).toEqual([formatDiagnostic(hit!)]);
       for (const d of list) {
         expect(d.line).toBeGreaterThanOrEqual(1);
         expect(d.col).toBeGreaterThanOrEqual(1);

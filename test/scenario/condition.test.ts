@@ -129,6 +129,8 @@ describe('compileCondition: rejected conditions point at the offending character
     ['day > 3 && trust < 1', 8, /syntax error/, /use `and` instead of `&&`/],
     ['day > 3 || trust < 1', 8, /syntax error/, /use `or`/],
     ['day > 1e400', 6, /finite/],
+    // Curly quotes typed by a word processor or an input method, around the whole trigger.
+    ['“day > 3”', 0, /syntax error/, /curly quotes .* straight quotes "…"/],
   ];
   for (const [expr, offset, message, hint] of cases) {
     it(`${JSON.stringify(expr)} → ${message} at ${offset}`, () => {

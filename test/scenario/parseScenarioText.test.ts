@@ -252,3 +252,42 @@ describe('a "{" or "[" left open', () => {
     expect(unclosedFlowBracket(text, text.length, '[')).toBeUndefined();
   });
 });
+
+describe('characters that look like YAML syntax but are not', () => {
+  it('are legal inside values: a full-width colon, comma and space in a title parse as text', () => {
+    const r = parseScenarioText(
+      minimal.replace('  title: Minimal test scenario', '  title: 第一阶段：道歉，赔偿\u3000完'),
+      'x.yaml',
+    );
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.scenario.meta.title).toBe('第一阶段：道歉，赔偿\u3000完');
+  });
+
+  it('are reported only near a syntax error, not far from it', () => {
+    // A full-width colon in the title (legal) and a tab on line 36: only the tab is a problem.
+    const lines = minimal
+      .replace('  title: Minimal test scenario', '  title: 第一阶段：道歉')
+      .replace('  replicates: 4', '\treplicates: 4');
+    expect(errorsOf(lines).map((e) => `${e.line}:${e.col} ${e.message}`)).toEqual([
+      '38:1 YAML: Tabs are not allowed as indentation',
+    ]);
+  });
+
+  it('leave tabs between the items of a JSON file alone: a missing comma is the problem', () => {
+    const json = readFixture('valid/minimal.json').replace('"version": 1,', '"version": 1');
+    const errors = errorsOf(json);
+    expect(errors.some((e) => /Tabs/.test(e.message))).toBe(false);
+    expect(errors[0]).toMatchObject({ line: 2, col: 13 });
+    expect(errors[0]!.hint).toMatch(/comma/);
+  });
+
+  it('are each reported at their own line and column, with the rest of the file still checked', () => {
+    const text = minimal
+      .replace('    severity: 0.6', '    severity：0.6')
+      .replace('  baseline: silent', '  baseline: silent\n  seed: [1, 2');
+    expect(errorsOf(text).map((e) => `${e.line}:${e.col} ${e.message}`)).toEqual([
+      '19:13 YAML: a full-width colon "：" after a key',
+      '38:9 YAML: this "[" is never closed',
+    ]);
+  });
+});

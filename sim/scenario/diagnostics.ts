@@ -316,6 +316,48 @@ function dateHint(v: unknown): string | undefined {
   return `${MONTHS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days`;
 }
 
+/**
+ * For a number written as text ("30%", "200,000", "¥1,500", "20万", full-width digits): the plain number to
+ * write instead, when the schema wants a number. Undefined when the text is not such a number.
+ */
+export function numberTextHint(v: unknown, schema: z.ZodType | undefined): string | undefined {
+  if (typeof v !== 'string' || !schema || defOf(unwrapSchema(schema)).type !== 'number') return undefined;
+  // Full-width digits and signs (Chinese input methods) as ASCII.
+  const ascii = v
+    .trim()
+    .replace(/[\uff10-\uff19\uff0e\uff05\uff0c\uff0d]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    );
+  const m = /^([-+]?)[¥￥$]?\s*([\d][\d,_ ]*(?:\.\d+)?)\s*(%|万|亿|元|cny|rmb|yuan)?$/i.exec(ascii);
+  if (!m) return undefined;
+  let digits = m[2]!;
+  const unit = m[3]?.toLowerCase();
+  // "0,6": a decimal comma, not a thousands separator.
+  if (/^\d+,\d{1,2}$/.test(digits) || /^0,\d+$/.test(digits)) digits = digits.replace(',', '.');
+  const n = Number(`${m[1]}${digits.replace(/[,_ ]/g, '')}`);
+  if (!Number.isFinite(n)) return undefined;
+  const max = numberBounds(unwrapSchema(schema)).max;
+  const round = (x: number) => Number(x.toPrecision(12));
+  if (unit === '%') {
+    return max !== null && max <= 1
+      ? `write ${v.trim()} as a share from 0 to 1: ${round(n / 100)}`
+      : `write the number without "%": ${round(n)}`;
+  }
+  if (unit === '万') return `write the number in full: ${round(n * 1e4)}`;
+  if (unit === '亿') return `write the number in full: ${round(n * 1e8)}`;
+  const plain = String(round(n));
+  if (plain === v.trim()) return `remove the quotes: ${plain}`;
+  return `write the number alone, without separators, currency or units: ${plain}`;
+}
+
+/** The one candidate that starts with the same three or more letters as `input` ("deny" → "denial"), if any. */
+function samePrefix(input: string, candidates: readonly string[]): string | undefined {
+  const head = input.toLowerCase().slice(0, Math.max(3, Math.ceil(input.length / 2)));
+  if (input.length < 3) return undefined;
+  const hits = candidates.filter((c) => c.toLowerCase().startsWith(head));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 const ROOT_KEYS_HINT =
   'a scenario starts with `version: 1` and has meta, calendar, population, strategies, …';
 
@@ -375,7 +417,7 @@ export function zodIssueToProblems(
             : `nothing is written after "${key}:"; write a value there`;
         return [problem(`expected ${expected}, got ${got}`, hint)];
       }
-      return [problem(`expected ${describeSchema(schema)}, got ${got}`)];
+      return [problem(`expected ${describeSchema(schema)}, got ${got}`, numberTextHint(value, schema))];
     }
     case 'too_big':
     case 'too_small': {
@@ -426,7 +468,8 @@ export function zodIssueToProblems(
     case 'invalid_value': {
       const values = (issue as { values: unknown[] }).values;
       const strings = values.filter((v): v is string => typeof v === 'string');
-      const guess = typeof value === 'string' ? didYouMean(value, strings) : undefined;
+      const guess =
+        typeof value === 'string' ? (didYouMean(value, strings) ?? samePrefix(value, strings)) : undefined;
       const expected =
         values.length === 1
           ? JSON.stringify(values[0])

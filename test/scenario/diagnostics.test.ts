@@ -116,6 +116,78 @@ describe('zodIssueToProblems', () => {
     });
   });
 
+  it('an action written as a verb suggests the action name', () => {
+    for (const [written, meant] of [
+      ['deny', 'denial'],
+      ['donate', 'donation'],
+      ['apologize', 'apology'],
+      ['policy', 'policy-change'],
+    ]) {
+      const [p] = problems((x) => {
+        x.strategies[1].rules[0].do = written;
+      });
+      expect(p?.hint, written).toBe(`did you mean "${meant}"?`);
+    }
+    const [none] = problems((x) => {
+      x.strategies[1].rules[0].do = 'refund';
+    });
+    expect(none?.hint).toBeUndefined();
+  });
+
+  it('a number written as text says which plain number to write', () => {
+    const hint = (change: (x: AnyInput) => void) => {
+      const [p] = problems(change);
+      return `${p?.message} — ${p?.hint}`;
+    };
+    expect(
+      hint((x) => {
+        x.population.segments[0].owners = '30%';
+      }),
+    ).toBe('expected a number from 0 to 1, got the text "30%" — write 30% as a share from 0 to 1: 0.3');
+    expect(
+      hint((x) => {
+        x.incidents[0].salience = '8%';
+      }),
+    ).toBe('expected a number from 0 to 1e6, got the text "8%" — write the number without "%": 8');
+    expect(
+      hint((x) => {
+        x.population.segments[0].size = '200,000';
+      }),
+    ).toMatch(
+      /got the text "200,000" — write the number alone, without separators, currency or units: 200000$/,
+    );
+    expect(
+      hint((x) => {
+        x.strategies[1].rules[1].amountCny = '¥1,500';
+      }),
+    ).toMatch(/: 1500$/);
+    expect(
+      hint((x) => {
+        x.population.segments[0].size = '20万';
+      }),
+    ).toMatch(/write the number in full: 200000$/);
+    expect(
+      hint((x) => {
+        x.population.segments[0].owners = '0,6';
+      }),
+    ).toMatch(/: 0\.6$/);
+    expect(
+      hint((x) => {
+        x.incidents[0].severity = '０.５';
+      }),
+    ).toMatch(/: 0\.5$/);
+    expect(
+      hint((x) => {
+        x.incidents[0].severity = '0.5';
+      }),
+    ).toMatch(/remove the quotes: 0\.5$/);
+    // Not a number at all, or a text field: no hint.
+    const [words] = problems((x) => {
+      x.population.segments[0].size = 'two hundred';
+    });
+    expect(words?.hint).toBeUndefined();
+  });
+
   it('a key with nothing after it says how to write an empty list or map', () => {
     const [list] = problems((x) => {
       x.incidents = null;

@@ -286,6 +286,12 @@ export function checkScenario(scenario: Scenario | unknown): CheckIssue[] {
 
   // ---- strategies ---------------------------------------------------------------------------------------
   const symbols = conditionSymbols(s);
+  const eventById = new Map<string, Loose>();
+  for (const e of events) {
+    const o = obj(e);
+    const id = str(o?.id);
+    if (o && id !== undefined && !eventById.has(id)) eventById.set(id, o);
+  }
   const incidentById = new Map<string, Loose>();
   for (const inc of incidents) {
     const o = obj(inc);
@@ -382,6 +388,36 @@ export function checkScenario(scenario: Scenario | unknown): CheckIssue[] {
               { severity: 'warning' },
             );
           }
+        }
+      }
+
+      // The engine holds a rule about one incident until that incident breaks; a rule due on a fixed day
+      // before then never fires (a trigger rule waits instead).
+      const target = typeof ro.incident === 'string' ? incidentById.get(ro.incident) : undefined;
+      const breaks = dayNumber(target?.date);
+      if (when && scope === 'incident' && breaks !== undefined) {
+        let due: number | undefined;
+        let dueText = '';
+        if (when.date !== undefined) {
+          due = dayNumber(when.date);
+          dueText = String(when.date);
+        } else if (typeof when.after === 'string') {
+          const from = incidentById.get(when.after) ?? eventById.get(when.after);
+          const start = dayNumber(from?.date);
+          const delay = typeof when.days === 'number' ? when.days : 0;
+          // Only a delay the schema accepts (0–3650 days): others are reported there, and a huge one is no date.
+          if (start !== undefined && Number.isInteger(delay) && delay >= 0 && delay <= 3650) {
+            due = start + delay;
+            dueText = new Date(due * 86_400_000).toISOString().slice(0, 10);
+          }
+        }
+        if (due !== undefined && due < breaks) {
+          add(
+            [...p, 'when', when.date !== undefined ? 'date' : 'after'],
+            `this rule is due on ${dueText}, before incident "${String(ro.incident)}" breaks (${String(target?.date)}): it never fires`,
+            `date it on or after ${String(target?.date)}, or write when: { after: ${String(ro.incident)}, days: 1 }`,
+            { severity: 'warning' },
+          );
         }
       }
 

@@ -39,6 +39,44 @@ describe('checkScenario', () => {
     );
   });
 
+  it('warns of a rule due before the incident it answers breaks: the engine never fires it', () => {
+    // The incident `fridge` breaks on 2025-03-03.
+    const s = scenarioFrom((x) => {
+      x.events = [{ id: 'ruling', date: '2025-03-01', kind: 'news', incident: 'fridge' }];
+      x.strategies[1]!.rules = [
+        { when: { date: '2025-03-02' }, do: 'apology', incident: 'fridge' },
+        { when: { after: 'ruling', days: 1 }, do: 'apology', incident: 'fridge' },
+        // Due on the day it breaks, or later: fine.
+        { when: { date: '2025-03-03' }, do: 'apology', incident: 'fridge' },
+        { when: { after: 'ruling', days: 2 }, do: 'apology', incident: 'fridge' },
+        // Company-wide (`scope: all`) and trigger rules do not wait for this incident.
+        { when: { date: '2025-03-01' }, do: 'apology', scope: 'all' },
+        { when: { trigger: 'day > 0' }, do: 'apology', incident: 'fridge' },
+      ];
+    });
+    // A delay out of the schema's range (reported there) is no date to compare, and no crash.
+    const huge = structuredClone(s);
+    huge.strategies[1]!.rules[1]!.when = { after: 'ruling', days: -1e308 };
+    expect(() => checkScenario(huge)).not.toThrow();
+    const never = warnings(checkScenario(s)).filter((i) => /never fires/.test(i.message));
+    expect(never).toEqual([
+      {
+        path: ['strategies', 1, 'rules', 0, 'when', 'date'],
+        message:
+          'this rule is due on 2025-03-02, before incident "fridge" breaks (2025-03-03): it never fires',
+        hint: 'date it on or after 2025-03-03, or write when: { after: fridge, days: 1 }',
+        severity: 'warning',
+      },
+      {
+        path: ['strategies', 1, 'rules', 1, 'when', 'after'],
+        message:
+          'this rule is due on 2025-03-02, before incident "fridge" breaks (2025-03-03): it never fires',
+        hint: 'date it on or after 2025-03-03, or write when: { after: fridge, days: 1 }',
+        severity: 'warning',
+      },
+    ]);
+  });
+
   it('finds duplicate ids of segments, incidents, events, strategies, history and rules', () => {
     const s = scenarioFrom((x) => {
       x.population.segments.push({ id: 'owners', size: 5 });

@@ -241,6 +241,35 @@ describe('trustsim compare', () => {
   });
 });
 
+describe('trustsim compare without a baseline', () => {
+  it('says that there are no paired differences, and how to get them', async () => {
+    const file = join(tmp.dir, 'no-baseline.yaml');
+    writeFileSync(file, readFileSync(scenarioFile, 'utf8').replace(/^ {2}baseline: .*\n/m, ''));
+    const dir = join(tmp.dir, 'no-baseline-out');
+    const r = await cli(
+      'compare',
+      file,
+      '--replicates',
+      '2',
+      '--scale',
+      '0.2',
+      '--workers',
+      '1',
+      '--no-report',
+      '-q',
+      '--out',
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `note: no baseline (the scenario has no outputs.baseline), so there are no paired differences; add --baseline ${ids[0]} or outputs.baseline to the scenario`,
+    );
+    const s: Summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(s.baseline).toBeNull();
+    expect(s.comparisons).toEqual([]);
+  });
+});
+
 describe('trustsim report', () => {
   it('on a folder without report-input.json: exit 2 and a clear message', async () => {
     const r = await cli('report', tmp.dir);

@@ -104,6 +104,13 @@ export async function compareCommand(file: string, opts: CompareCliOptions, io: 
     } catch (e) {
       throw new InputError((e as Error).message, 'see `trustsim list <scenario>` for the ids');
     }
+    // Without a baseline there are no paired differences: say so, rather than leave their table out silently.
+    if (picked.baseline === null && picked.strategies.length > 1) {
+      io.err(
+        'note: no baseline (the scenario has no outputs.baseline), so there are no paired differences; ' +
+          `add --baseline ${picked.strategies[0]} or outputs.baseline to the scenario\n`,
+      );
+    }
     // The output folder is checked before any work: nothing it holds may be lost.
     const out = opts.out ?? defaultOutDir(file);
     if (checkOutDir(out, [file]) === 'replace' && !opts.quiet)

@@ -62,6 +62,11 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
     throw new OutDirError(`--out ${outDir} is the current folder or holds it; it would be replaced`);
   }
   for (const k of keep) {
+    if (resolve(k) === target)
+      throw new OutDirError(
+        `--out ${outDir} is the scenario file itself; it would be replaced by a folder`,
+        '--out names the folder to write into, e.g. --out out/my-case',
+      );
     if (isWithin(resolve(k), target))
       throw new OutDirError(`--out ${outDir} holds ${k}; it would be replaced`);
   }

@@ -1065,7 +1065,7 @@ const whenSchema = z.union([
   z.strictObject({
     trigger: z.string().min(1).max(2000).meta({
       description:
-        'A condition over the metrics of the last collected day (yesterday), e.g. "complaints_7d > 500 or attention.fridge > 6"; guilt.<incident> already counts a ruling of the same day. Checked daily; fires once.',
+        'A condition over the metrics of the last collected day (yesterday), e.g. "complaints_7d > 500 or attention.fridge > 6"; guilt.<incident> already counts a ruling of the same day. A percentage is a share: "trust < 50%" is "trust < 0.5". Checked daily; fires once.',
     }),
     notBefore: dateSchema.optional(),
   }),

@@ -214,7 +214,10 @@ describe('bad input: exit 2, a clear message, nothing written', () => {
         ['run', starter, '--out', mine],
         /already holds files trustsim did not write \(case\.yaml, thesis\.docx\)/,
       ],
-      [['run', scenarioCopy, '--out', scenarioCopy], /holds .*case\.yaml; it would be replaced/],
+      [
+        ['run', scenarioCopy, '--out', scenarioCopy],
+        /is the scenario file itself; it would be replaced by a folder\nhint: --out names the folder to write into/,
+      ],
       [
         ['compare', scenarioCopy, '--replicates', '1', '--out', join(mine, 'thesis.docx')],
         /is a file, not a folder/,

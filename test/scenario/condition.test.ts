@@ -86,6 +86,13 @@ describe('compileCondition: valid conditions', () => {
     expect(ok('sqrt(day)').evaluate({ day: -1 })).toBe(false);
   });
 
+  it('reads a percentage as a share (trust < 50% is trust < 0.5), as the trigger text says', () => {
+    const c = ok('trust < 50%');
+    expect(c.evaluate({ trust: 0.49 })).toBe(true);
+    expect(c.evaluate({ trust: 0.5 })).toBe(false);
+    expect(ok('grievance >= 12.5%').evaluate({ grievance: 0.125 })).toBe(true);
+  });
+
   it('reads ids with "-" through brackets', () => {
     const c = ok('attention["su7-crash"] > 1 and guilt.fridge == 1');
     expect(c.symbols).toEqual(['attention.su7-crash', 'guilt.fridge']);

@@ -158,16 +158,27 @@ function stringPattern(def: Def): string | undefined {
   return undefined;
 }
 
-/** Format a number for messages: large round numbers as 2e9, others as written. */
+/**
+ * Format a number for people to read: integers from 10,000 up with grouped digits (2,000,000,000), absurdly large
+ * ones (beyond what an integer holds exactly) as 1e30, others as written. For display only: in YAML, 2,000,000,000
+ * is text, so a value the reader is to write goes through plainNumber.
+ */
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Number.POSITIVE_INFINITY) return '.inf';
   if (n === Number.NEGATIVE_INFINITY) return '-.inf';
-  if (Number.isInteger(n) && Math.abs(n) >= 1e6) {
-    const e = n.toExponential();
-    return e.replace('e+', 'e');
+  if (Number.isInteger(n) && Math.abs(n) >= 1e4 && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
+    return `${n < 0 ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
   }
+  if (Number.isInteger(n) && Math.abs(n) > Number.MAX_SAFE_INTEGER)
+    return n.toExponential().replace('e+', 'e');
   return String(n).replace('e+', 'e');
+}
+
+/** A number as it is written in a scenario file: digits only, never grouped (2000000000). */
+export function plainNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return String(n);
+  return formatNumber(n);
 }
 
 function numberBounds(s: z.ZodType): { min: number | null; max: number | null; int: boolean } {
@@ -450,7 +461,15 @@ export function zodIssueToProblems(
         ];
       }
       if (schema && defOf(unwrapSchema(schema)).type === 'number') {
-        return [problem(`expected ${describeSchema(schema)}, got ${got}`)];
+        // The range shows 2,000,000,000 for reading; a value to write is given in digits only. (The schema's
+        // bound, not the issue's: beyond 2^53 zod reports its own limit for integers.)
+        const bounds = numberBounds(unwrapSchema(schema));
+        const bound = big ? bounds.max : bounds.min;
+        const hint =
+          bound !== null && formatNumber(bound) !== plainNumber(bound)
+            ? `the ${big ? 'largest' : 'smallest'} value allowed is ${plainNumber(bound)} (in the file, write numbers without commas)`
+            : undefined;
+        return [problem(`expected ${describeSchema(schema)}, got ${got}`, hint)];
       }
       const bound = big ? `at most ${formatNumber(limit)}` : `at least ${formatNumber(limit)}`;
       return [problem(`expected ${bound}, got ${got}`)];

@@ -71,14 +71,14 @@ export const segmentSchema = z.strictObject({
   size: param(int(1, 2_000_000_000), {
     d: 'Real people this segment stands for; every reported count is in real people.',
     unit: 'people',
-    range: '1–2e9',
+    range: '1–2,000,000,000',
     source: 'scenario data (public reports)',
     grade: 'L',
   }),
   agents: param(int(1, 20_000_000).optional(), {
     d: 'Simulated agents for this segment (before --scale). Defaults to min(size, 2000). Each agent weighs size/agents people.',
     unit: 'agents',
-    range: '1–2e7',
+    range: '1–20,000,000',
     source: 'model convention',
     grade: 'A',
   }),

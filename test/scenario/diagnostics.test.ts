@@ -4,7 +4,9 @@ import {
   describeSchema,
   describeValue,
   formatDiagnostic,
+  formatNumber,
   formatPath,
+  plainNumber,
   schemaAtPath,
   zodIssueToProblems,
 } from '../../sim/scenario/diagnostics';
@@ -44,7 +46,7 @@ describe('walking the zod schema', () => {
       'a number from 0 to 1',
     );
     expect(describeSchema(schemaAtPath(scenarioSchema, ['population', 'segments', 0, 'agents']))).toBe(
-      'an integer from 1 to 2e7',
+      'an integer from 1 to 20,000,000',
     );
     expect(describeSchema(schemaAtPath(scenarioSchema, ['strategies', 0, 'rules', 0, 'when', 'days']))).toBe(
       'an integer from 0 to 3650',
@@ -83,6 +85,19 @@ describe('walking the zod schema', () => {
     expect(describeValue('x')).toBe('the text "x"');
     expect(describeValue(null)).toBe('an empty value (null)');
   });
+
+  it('groups the digits of big integers for reading, but writes a value to type in digits only', () => {
+    expect(formatNumber(2_000_000_000)).toBe('2,000,000,000');
+    expect(formatNumber(5_000_000_000_000)).toBe('5,000,000,000,000');
+    expect(formatNumber(-20_000)).toBe('-20,000');
+    expect(formatNumber(10_000)).toBe('10,000');
+    // Four digits (years, day counts) and non-integers as written; beyond exact integers as 1e30.
+    expect(formatNumber(3660)).toBe('3660');
+    expect(formatNumber(12345.5)).toBe('12345.5');
+    expect(formatNumber(1e30)).toBe('1e30');
+    expect(plainNumber(2_000_000_000)).toBe('2000000000');
+    expect(plainNumber(0.5)).toBe('0.5');
+  });
 });
 
 describe('zodIssueToProblems', () => {
@@ -102,6 +117,17 @@ describe('zodIssueToProblems', () => {
     });
     expect(p?.message).toBe('expected a number from 0 to 1, got 1.7');
     expect(p?.path).toEqual(['population', 'segments', 0, 'owners']);
+    expect(p?.hint).toBeUndefined();
+  });
+
+  it('groups the digits of a big range, and gives the bound to write in digits only', () => {
+    const [p] = problems((x) => {
+      x.population.segments[0].size = 5_000_000_000_000;
+    });
+    expect(p?.message).toBe('expected an integer from 1 to 2,000,000,000, got 5,000,000,000,000');
+    expect(p?.hint).toBe(
+      'the largest value allowed is 2000000000 (in the file, write numbers without commas)',
+    );
   });
 
   it('points unknown keys at the key, with a did-you-mean among the allowed keys', () => {
@@ -148,7 +174,7 @@ describe('zodIssueToProblems', () => {
       hint((x) => {
         x.incidents[0].salience = '8%';
       }),
-    ).toBe('expected a number from 0 to 1e6, got the text "8%" — write the number without "%": 8');
+    ).toBe('expected a number from 0 to 1,000,000, got the text "8%" — write the number without "%": 8');
     expect(
       hint((x) => {
         x.population.segments[0].size = '200,000';

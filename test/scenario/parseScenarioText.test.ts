@@ -188,7 +188,7 @@ describe('parseScenarioText: hostile input gives errors, never hangs or throws',
   it('reports NaN, infinities and absurd sizes as range errors', () => {
     const text = minimal.replace('size: 10000', 'size: .inf').replace('severity: 0.6', 'severity: .nan');
     expect(errorsOf(text).map((e) => e.message)).toEqual([
-      'expected an integer from 1 to 2e9, got infinity (.inf)',
+      'expected an integer from 1 to 2,000,000,000, got infinity (.inf)',
       'expected a number from 0 to 1, got NaN (.nan)',
     ]);
   });

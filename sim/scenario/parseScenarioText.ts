@@ -7,7 +7,9 @@
  *  2. YAML syntax (with duplicate keys, tabs, multiple documents); syntax errors stop here, since a broken
  *     tree would only give misleading follow-up errors. A look-alike character near an error (a full-width
  *     colon or comma, a tab or full-width space in the indentation, a curly quote) is reported at its own
- *     place instead, and what YAML said only because of it is dropped (explainSyntax);
+ *     place instead, and what YAML said only because of it is dropped (explainSyntax). A line out of place (a key
+ *     indented one space off, a list and a map mixed under one key) is reported alone, without YAML's complaints
+ *     about the lines below it in the same block (dropFollowUps);
  *  3. structure guards: nesting depth ≤ 64, alias expansion ≤ 100 (“billion laughs”), a map at the top;
  *  4. format version and migration (notes become warnings);
  *  5. schema (zod) and semantic checks (check.ts), together;
@@ -767,6 +769,9 @@ interface YamlRead {
   warnings: Diagnostic[];
   /** Syntax errors and duplicate keys, one per line and column. */
   syntax: Diagnostic[];
+  /** Those of `syntax` that are a line out of place (indentation, a list and a map mixed): YAML's complaints
+   * about the lines below it in the same block follow from it (see dropFollowUps). */
+  structural: Set<Diagnostic>;
   tree: ReturnType<typeof inspectTree>;
 }
 
@@ -810,6 +815,138 @@ function restOfLine(text: string, offset: number): string {
   return text.slice(offset, eol < 0 ? text.length : eol).replace(/\r$/, '');
 }
 
+/**
+ * Each line's indentation in spaces, and the column its content starts at after any "- " (`  - id: x`: 2 and 4);
+ * -1 for a blank or comment-only line.
+ */
+function lineIndents(text: string): { indent: number[]; content: number[] } {
+  const indent: number[] = [];
+  const content: number[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^( *)((?:- +)*)(.?)/.exec(line)!;
+    const blank = m[2] === '' && (m[3] === '' || m[3] === '#' || m[3] === '\r');
+    indent.push(blank ? -1 : m[1]!.length);
+    content.push(blank ? -1 : m[1]!.length + m[2]!.length);
+  }
+  return { indent, content };
+}
+
+/** YAML errors that may be reported where a line out of place starts (see listMapMix). */
+const LINE_CODES = new Set<string>([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+  'MISSING_CHAR',
+]);
+const LIST_ITEM = /^ *-(\s|$)/;
+const KEY_LINE = /^ *(?:"[^"]*"|'[^']*'|[^\s#'"{[\]}&*!|>%@`-][^#]*?):(\s|$)/;
+
+/** Short enough to quote in a message: the line's text, or its key followed by "…". */
+function quoteLine(line: string): string {
+  const t = line.trim();
+  if (t.length <= 40) return t;
+  const key = /^(- )?[^:]*:/.exec(t);
+  return key ? `${key[0]} …` : `${t.slice(0, 39)}…`;
+}
+
+/**
+ * A list and a map mixed under one key, at the line holding `offset`: a `key: value` line where the nearest line
+ * above at the same indentation is a list entry ("- …"), or a list entry where it is `key: value`. The message
+ * and hint say so in plain words; undefined when the line is not such a mix.
+ */
+function listMapMix(text: string, offset: number): { message: string; hint: string } | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = restOfLine(text, start);
+  const indent = line.length - line.trimStart().length;
+  const item = LIST_ITEM.test(line);
+  const key = !item && KEY_LINE.test(line);
+  if (!item && !key) return undefined;
+  // The nearest line above at the same indentation (lines indented further belong to the entries above).
+  let sibling: string | undefined;
+  for (let end = start - 1; end > 0 && sibling === undefined; ) {
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(from, end).replace(/\r$/, '');
+    end = from - 1;
+    if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
+    const n = above.length - above.trimStart().length;
+    if (n < indent) return undefined;
+    if (n === indent) sibling = above;
+  }
+  if (sibling === undefined) return undefined;
+  const mixed = `YAML: a list and a map mixed ${indent === 0 ? 'at the top level' : 'under one key'}`;
+  if (key && LIST_ITEM.test(sibling)) {
+    // The keys of the entry above start after its "- " (usually 2 columns on).
+    const step = /^ *-( *)/.exec(sibling)![1]!.length + 1;
+    return {
+      message: `${mixed}: this line is key: value, the entries above it start with "- "`,
+      hint: `every entry of a list starts with "- ": write "- ${quoteLine(line)}" if this starts a new entry, or indent it by ${step} more spaces if it belongs to the entry above`,
+    };
+  }
+  if (item && KEY_LINE.test(sibling)) {
+    return {
+      message: `${mixed}: this line starts a list entry with "- ", the lines above it are key: value`,
+      hint:
+        indent === 0
+          ? 'the top level of a scenario is a map (every line is key: value): remove the "- ", or indent the list under the key it belongs to'
+          : `under one key, write a list (every entry starts with "- ") or a map (every line is key: value), not both: remove the "- " if this is one more key, or move "${quoteLine(sibling)}" out if a list is meant`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Where the block holding line `n` (1-based) ends: the first line after it indented no further than the map or
+ * list that holds it, i.e. than the nearest line above indented less than both line `n` and the content of the
+ * line before it (after its "- ").
+ */
+function blockEnd(lines: { indent: readonly number[]; content: readonly number[] }, n: number): number {
+  const { indent, content } = lines;
+  const own = indent[n - 1] ?? -1;
+  if (own < 0) return n + 1;
+  let k = n - 1;
+  while (k >= 1 && indent[k - 1]! < 0) k--;
+  const level = k >= 1 ? Math.min(own, content[k - 1]!) : own;
+  let parent = 0;
+  for (; k >= 1; k--) {
+    const i = indent[k - 1]!;
+    if (i >= 0 && i < level) {
+      parent = i;
+      break;
+    }
+  }
+  for (let m = n + 1; m <= indent.length; m++) {
+    if (indent[m - 1]! >= 0 && indent[m - 1]! <= parent) return m;
+  }
+  return indent.length + 1;
+}
+
+/**
+ * A line out of place (a key indented one space off, a list entry without "- ") makes YAML misread the rest of its
+ * block, and it says so once per line below. Report such a line alone: drop the syntax errors after it on its line
+ * and on the lines below it in the same block; problems elsewhere in the file stay.
+ */
+function dropFollowUps(
+  text: string,
+  syntax: Diagnostic[],
+  structural: ReadonlySet<Diagnostic>,
+): Diagnostic[] {
+  if (!syntax.some((d) => structural.has(d))) return syntax;
+  const lines = lineIndents(text);
+  const kept: Diagnostic[] = [];
+  let root: Diagnostic | undefined;
+  let end = 0;
+  for (const d of [...syntax].sort(compareDiagnostics)) {
+    if (root && (d.line === root.line ? d.col > root.col : d.line > root.line && d.line < end)) continue;
+    kept.push(d);
+    if (structural.has(d)) {
+      root = d;
+      end = blockEnd(lines, d.line);
+    }
+  }
+  return kept;
+}
+
 /** Parse the YAML: its syntax errors (with hints and better positions), warnings and duplicate keys. */
 function readYaml(text: string, file: string, maxDepth: number): YamlRead {
   const lc = new LineCounter();
@@ -836,12 +973,25 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
     }
     return flowAtLine.get(text.lastIndexOf('\n', offset - 1) + 1) ?? false;
   };
+  const structural = new Set<Diagnostic>();
   const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
     let pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     let { message, hint } = yamlErrorMessage(e);
+    let outOfPlace = false;
+    // Reported where a line starts: is it a list entry among map keys, or a key among list entries?
+    const mix =
+      LINE_CODES.has(e.code) &&
+      e.pos[0] <= firstNonSpaceOfLine(text, e.pos[0]) &&
+      !inFlowAtLineStart(e.pos[0])
+        ? listMapMix(text, e.pos[0])
+        : undefined;
     // A `{` or `[` left open is reported where YAML gives up, often lines later: point at the bracket instead.
     const close = /must be sufficiently indented and end with a ([}\]])/.exec(e.message)?.[1];
-    if (close) {
+    if (mix) {
+      pos = lc.linePos(firstNonSpaceOfLine(text, e.pos[0]));
+      ({ message, hint } = mix);
+      outOfPlace = true;
+    } else if (close) {
       const open = close === '}' ? '{' : '[';
       const at = unclosedFlowBracket(text, e.pos[0], open);
       if (at !== undefined) {
@@ -860,6 +1010,7 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
     } else if (/^Sequence item without - indicator/.test(e.message) || e.code === 'BAD_INDENT') {
       // Reported at the line's start: point at where the line's text starts, the column that is off.
       if (pos.col === 1) pos = lc.linePos(firstNonSpaceOfLine(text, e.pos[0]));
+      outOfPlace = true;
       if (e.code !== 'BAD_INDENT') {
         hint =
           'check the indentation: line this key up with the keys above it, or start a new list item with "- "';
@@ -874,10 +1025,29 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
         pos = lc.linePos(next);
         message = 'YAML: this line is indented further than the line above it';
         hint = 'keys of one map start in the same column: remove the extra spaces';
+        outOfPlace = true;
       }
     } else if (e.code === 'MULTILINE_IMPLICIT_KEY' && inFlowAtLineStart(e.pos[0])) {
       // In a flow collection (JSON), a value running on into the next line's key: a missing comma.
       hint = 'is a comma missing at the end of this line?';
+    } else if (
+      e.code === 'UNEXPECTED_TOKEN' &&
+      /^Unexpected scalar/.test(e.message) &&
+      text[e.pos[0]] === ','
+    ) {
+      // `},` at the end of a JSON file, or `seed: [1, 2],` in YAML: a comma with nothing after it.
+      const json = /^\s*[{[]/.test(text.replace(/^(\s*#.*\n)*/, ''));
+      const after = json ? text.slice(e.pos[0]) : restOfLine(text, e.pos[0]);
+      if (after.split('\n').every((l) => /^[\s,]*(#.*)?$/.test(l))) {
+        const before = /(\S)\s*$/.exec(text.slice(0, e.pos[0]))?.[1];
+        message =
+          before === '}' || before === ']'
+            ? `YAML: a "," after the closing "${before}"${json ? ' at the end of the file' : ''}`
+            : 'YAML: a "," with nothing after it';
+        hint = json
+          ? 'a comma after the last item: remove it'
+          : 'a comma after the last item: remove it (YAML needs no comma at the end of a line)';
+      }
     }
     const d: Diagnostic = {
       file,
@@ -888,6 +1058,7 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
       severity,
     };
     if (hint) d.hint = hint;
+    if (outOfPlace) structural.add(d);
     return d;
   };
   const warnings: Diagnostic[] = doc.warnings.map((w) => toDiag(w, 'warning'));
@@ -926,7 +1097,7 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
     seen.add(k);
     return true;
   });
-  return { doc, lc, warnings, syntax: unique, tree };
+  return { doc, lc, warnings, syntax: unique, structural, tree };
 }
 
 /**
@@ -940,7 +1111,7 @@ function explainSyntax(text: string, file: string, read: YamlRead, maxDepth: num
   for (const d of read.syntax.slice(0, 50))
     for (let l = Math.max(1, d.line - 3); l <= d.line; l++) lines.add(l);
   const found = findLookalikes(text, lines);
-  if (found.length === 0) return read.syntax;
+  if (found.length === 0) return dropFollowUps(text, read.syntax, read.structural);
   // Mend from the end, so that a mended tab (which changes the length) does not move the offsets still to mend.
   let mended = text;
   for (const l of [...found].sort((a, b) => b.offset - a.offset)) mended = l.mend(mended);
@@ -949,7 +1120,10 @@ function explainSyntax(text: string, file: string, read: YamlRead, maxDepth: num
   );
   const ownLines = new Set(own.map((d) => d.line));
   const again = readYaml(mended, file, maxDepth);
-  return [...own, ...again.syntax.filter((d) => !ownLines.has(d.line))];
+  return [
+    ...own,
+    ...dropFollowUps(mended, again.syntax, again.structural).filter((d) => !ownLines.has(d.line)),
+  ];
 }
 
 /** Parse and validate scenario text. Never throws; hostile input gives errors, not hangs or crashes. */

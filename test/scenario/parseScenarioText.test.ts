@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { formatDiagnostic } from '../../sim/scenario/diagnostics';
@@ -289,5 +291,100 @@ describe('characters that look like YAML syntax but are not', () => {
       '19:13 YAML: a full-width colon "：" after a key',
       '38:9 YAML: this "[" is never closed',
     ]);
+  });
+});
+
+describe('a line out of place', () => {
+  const shown = (text: string) => errorsOf(text).map((e) => `${e.line}:${e.col} ${e.message} — ${e.hint}`);
+  const teaching = readFileSync(
+    fileURLToPath(new URL('../../scenarios/teaching/apology-vs-denial.yaml', import.meta.url)),
+    'utf8',
+  );
+
+  it('is reported alone, not with YAML’s complaints about each line below it in the same block', () => {
+    // Line 37 is `      agents: 500`, in the first segment; four lines of that segment follow it.
+    expect(teaching.split('\n')[36]).toBe('      agents: 500');
+    const indent = (spaces: number) =>
+      teaching.replace('\n      agents: 500\n', `\n${' '.repeat(spaces)}agents: 500\n`);
+    expect(shown(indent(5))).toEqual([
+      '37:6 YAML: Sequence item without - indicator — check the indentation: line this key up with the keys above it, or start a new list item with "- "',
+    ]);
+    expect(shown(indent(7))).toEqual([
+      '37:8 YAML: All mapping items must start at the same column — check the indentation: items of one map or list start in the same column',
+    ]);
+  });
+
+  it('leaves problems in other blocks reported', () => {
+    const text = minimal
+      .replace('      agents: 200\n', '     agents: 200\n')
+      .replace('    severity: 0.6\n', '     severity: 0.6\n')
+      .replace('  baseline: silent\n', '  baseline: silent\n  seed: [1, 2\n');
+    expect(shown(text)).toEqual([
+      '13:6 YAML: Sequence item without - indicator — check the indentation: line this key up with the keys above it, or start a new list item with "- "',
+      '19:6 YAML: this line is indented further than the line above it — keys of one map start in the same column: remove the extra spaces',
+      '38:9 YAML: this "[" is never closed — close it with "]" on the same line, or write the list as indented lines instead',
+    ]);
+  });
+});
+
+describe('a list and a map mixed under one key', () => {
+  const shown = (text: string) => errorsOf(text).map((e) => `${e.line}:${e.col} ${e.message} — ${e.hint}`);
+  const keyInList = (at: string, line: string) =>
+    `${at} YAML: a list and a map mixed under one key: this line is key: value, the entries above it start with "- " — every entry of a list starts with "- ": write "- ${line}" if this starts a new entry, or indent it by 2 more spaces if it belongs to the entry above`;
+  const itemInMap = (at: string, line: string) =>
+    `${at} YAML: a list and a map mixed under one key: this line starts a list entry with "- ", the lines above it are key: value — under one key, write a list (every entry starts with "- ") or a map (every line is key: value), not both: remove the "- " if this is one more key, or move "${line}" out if a list is meant`;
+
+  it('says so at a key: value line among list entries, whatever follows it', () => {
+    // The dash left out of a strategy; YAML said "All mapping items must start at the same column" and more.
+    expect(shown(minimal.replace('  - id: apologise\n', '  id: apologise\n'))).toEqual([
+      keyInList('27:3', 'id: apologise'),
+    ]);
+    // A key between two strategies; YAML also said "A block sequence may not be used as an implicit map key".
+    expect(
+      shown(
+        minimal.replace('    rules: []\n  - id: apologise', '    rules: []\n  note: x\n  - id: apologise'),
+      ),
+    ).toEqual([keyInList('27:3', 'note: x')]);
+    // Inside a rule list, and a segment key two spaces short (at the column of the "- ").
+    expect(
+      shown(minimal.replace('        do: apology\n', '        do: apology\n      incident: fridge\n')),
+    ).toEqual([keyInList('31:7', 'incident: fridge')]);
+    expect(shown(minimal.replace('      agents: 200\n', '    agents: 200\n'))).toEqual([
+      keyInList('13:5', 'agents: 200'),
+    ]);
+  });
+
+  it('says so at a list entry among key: value lines, at its "-"', () => {
+    // YAML said "A block sequence may not be used as an implicit map key" at column 1.
+    expect(
+      shown(
+        minimal.replace('  title: Minimal test scenario\n', '  title: Minimal test scenario\n  - slug: x\n'),
+      ),
+    ).toEqual([itemInMap('6:3', 'title: Minimal test scenario')]);
+    expect(shown(minimal.replace('version: 1\n', 'version: 1\n- meta\n'))).toEqual([
+      '4:1 YAML: a list and a map mixed at the top level: this line starts a list entry with "- ", the lines above it are key: value — the top level of a scenario is a map (every line is key: value): remove the "- ", or indent the list under the key it belongs to',
+    ]);
+  });
+});
+
+describe('a comma with nothing after it', () => {
+  const shown = (text: string) => errorsOf(text).map((e) => `${e.line}:${e.col} ${e.message} — ${e.hint}`);
+
+  it('is reported at the comma, which is to be removed', () => {
+    // YAML said "Unexpected scalar at node end", with no hint.
+    expect(shown('{ "version": 1 }\n,\n')).toEqual([
+      '2:1 YAML: a "," after the closing "}" at the end of the file — a comma after the last item: remove it',
+    ]);
+    expect(shown('[{ "version": 1 }],\n')).toEqual([
+      '1:19 YAML: a "," after the closing "]" at the end of the file — a comma after the last item: remove it',
+    ]);
+    expect(shown(minimal.replace('integrity: 0.1 }\n', 'integrity: 0.1 },\n'))).toEqual([
+      '17:66 YAML: a "," after the closing "}" — a comma after the last item: remove it (YAML needs no comma at the end of a line)',
+    ]);
+  });
+
+  it('is not blamed when something follows the comma', () => {
+    const [e] = errorsOf('{ "version": 1 },\n{ "version": 2 }\n');
+    expect(e?.message).not.toMatch(/,/);
   });
 });

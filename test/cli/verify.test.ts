@@ -8,6 +8,7 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -230,6 +231,48 @@ describe('trustsim verify', () => {
       'sweep.csv': 'identical',
       'sweep.json': 'identical',
     });
+  });
+
+  it('from another folder, finds the scenario from the nearest folder above the output folder', async () => {
+    // A project folder with the scenario typed as a relative path, the output inside it.
+    const project = join(tmp.dir, 'project');
+    mkdirSync(join(project, 'scenarios'), { recursive: true });
+    cpSync(scenario, join(project, 'scenarios', 'case.yaml'));
+    const home = process.cwd();
+    try {
+      process.chdir(project);
+      const r = await cli(
+        'run',
+        'scenarios/case.yaml',
+        '--strategy',
+        'honour',
+        '--scale',
+        '0.2',
+        '-q',
+        '--out',
+        'out/honour',
+      );
+      expect(r.code, r.err).toBe(0);
+      process.chdir(tmp.dir);
+      const v = await cli('verify', join(project, 'out', 'honour'));
+      expect(v.code, v.err).toBe(0);
+      expect(v.err).toContain(`rerunning in ${project}: trustsim run scenarios/case.yaml`);
+      // From inside the output folder itself.
+      process.chdir(join(project, 'out', 'honour'));
+      const inside = await cli('verify', '.', '-q');
+      expect(inside.code, inside.err).toBe(0);
+      expect(Object.values(verdicts(inside.out)).every((x) => x === 'identical')).toBe(true);
+      expect(process.cwd()).toBe(join(project, 'out', 'honour'));
+      // A changed scenario found that way is still refused.
+      appendFileSync(join(project, 'scenarios', 'case.yaml'), '# changed\n');
+      const changed = await cli('verify', '.');
+      expect(changed.code).toBe(2);
+      expect(changed.err).toContain(
+        `${join(project, 'scenarios', 'case.yaml')} has changed since . was written`,
+      );
+    } finally {
+      process.chdir(home);
+    }
   });
 
   it('refuses a scenario changed since the folder was written (exit 2), without rerunning', async () => {

@@ -80,8 +80,25 @@ function readManifest(dir: string): Manifest {
   return m as unknown as Manifest;
 }
 
-/** The rerun's words after `trustsim`: [command, scenario, options…], checked against the manifest. */
-function rerunWords(m: Manifest, dir: string): string[] {
+/**
+ * The folder the original command ran in, as far as it can be told: the manifest gives the scenario's path as
+ * typed there. The current folder when the path is absolute or found from it; else the nearest folder above the
+ * output folder from which the path names a file (an output folder usually sits inside the project it was
+ * written from, e.g. out/flagship). The scenario's hash is checked afterwards either way.
+ */
+export function runFolder(typed: string, dir: string): string {
+  if (isAbsolute(typed) || existsSync(typed)) return process.cwd();
+  for (let a = resolve(dir); ; a = dirname(a)) {
+    if (existsSync(join(a, typed))) return a;
+    if (dirname(a) === a) return process.cwd();
+  }
+}
+
+/**
+ * The rerun's words after `trustsim`: [command, scenario, options…], checked against the manifest; the scenario
+ * (and edge list) paths are read from `base`, the folder the command is rerun in.
+ */
+function rerunWords(m: Manifest, dir: string, base: string): string[] {
   let words: string[];
   try {
     words = shellWords(m.rerun);
@@ -96,26 +113,27 @@ function rerunWords(m: Manifest, dir: string): string[] {
   if (rest.some((w) => w === '--out' || w.startsWith('--out=')))
     throw new InputError(`the manifest's rerun line names an output folder: ${m.rerun}`);
   const scenario = rest[1];
-  if (!existsSync(scenario))
+  const at = (file: string) => resolve(base, file);
+  if (!existsSync(at(scenario)))
     throw new InputError(
       `the scenario ${scenario} that wrote ${dir} is not there`,
       'the manifest gives the path as typed: run verify from the folder the original command ran in',
     );
-  const hashOf = (file: string) => contentHash(readFileSync(file, 'utf8'));
+  const hashOf = (file: string) => contentHash(readFileSync(at(file), 'utf8'));
   if (m.scenarioHash !== undefined && hashOf(scenario) !== m.scenarioHash)
     throw new InputError(
-      `${scenario} has changed since ${dir} was written (hash ${m.scenarioHash} then, ${hashOf(scenario)} now)`,
+      `${at(scenario)} has changed since ${dir} was written (hash ${m.scenarioHash} then, ${hashOf(scenario)} now)`,
       'a changed scenario gives other outputs: verify against the scenario version the folder was written from',
     );
   if (m.edgeListFile !== undefined && m.edgeListHash !== undefined) {
-    if (!existsSync(m.edgeListFile))
+    if (!existsSync(at(m.edgeListFile)))
       throw new InputError(
         `the edge list ${m.edgeListFile} that ${scenario} reads is not there`,
         'run verify from the folder the original command ran in',
       );
     if (hashOf(m.edgeListFile) !== m.edgeListHash)
       throw new InputError(
-        `the edge list ${m.edgeListFile} has changed since ${dir} was written`,
+        `the edge list ${at(m.edgeListFile)} has changed since ${dir} was written`,
         'a changed network gives other outputs: verify against the edge list the folder was written from',
       );
   }
@@ -170,17 +188,21 @@ export async function verifyCommand(
 ): Promise<void> {
   const manifest = readManifest(dir);
   if (opts.out !== undefined) checkRerunFolder(dir, opts.out);
-  const words = rerunWords(manifest, dir);
+  const typed = shellWords(manifest.rerun)[2] ?? '';
+  const base = runFolder(typed, dir);
+  const words = rerunWords(manifest, dir, base);
+  const moved = base !== process.cwd();
   const env: string[] = [];
   if (manifest.trustsim !== undefined && manifest.trustsim !== VERSION)
     env.push(`trustsim ${manifest.trustsim} wrote it, this is ${VERSION}`);
   if (manifest.node !== undefined && manifest.node !== process.version)
     env.push(`Node ${manifest.node} wrote it, this is ${process.version} (the manifest records it)`);
   for (const e of env) io.err(`note: ${e}\n`);
-  if (!opts.quiet) io.err(`rerunning: ${manifest.rerun}\n`);
+  if (!opts.quiet) io.err(`rerunning${moved ? ` in ${base}` : ''}: ${manifest.rerun}\n`);
 
   const scratch = opts.out === undefined ? mkdtempSync(join(tmpdir(), 'trustsim-verify-')) : null;
-  const out = opts.out ?? join(scratch as string, 'rerun');
+  // Absolute, since the rerun may run in another folder.
+  const out = resolve(opts.out ?? join(scratch as string, 'rerun'));
   try {
     // The rerun's file list (stdout) is not wanted here; its progress, warnings and errors go to stderr.
     // With --quiet its stderr (warnings, verdicts) is kept back, and shown only if the rerun fails.
@@ -190,7 +212,15 @@ export async function verifyCommand(
       out: () => {},
       ...(opts.quiet ? { err: (t: string) => void held.push(t) } : {}),
     };
-    const code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : [])], child);
+    // The rerun runs where the scenario's path, as typed, names it, so the manifest it writes is the same.
+    const here = process.cwd();
+    if (moved) process.chdir(base);
+    let code: number;
+    try {
+      code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : [])], child);
+    } finally {
+      if (moved) process.chdir(here);
+    }
     if (code !== 0) {
       for (const t of held) io.err(t);
       const msg = `the rerun \`${manifest.rerun}\` failed (exit ${code})`;
@@ -251,8 +281,9 @@ export function registerVerify(program: Command, io: CliIO, runCli: RunCli): voi
     .addHelpText(
       'after',
       `
-Run it from the folder the original command ran in: the manifest gives the scenario's path as typed, and its
-hash, so a scenario changed since is reported (exit 2) rather than compared.
+The manifest gives the scenario's path as typed in the folder the original command ran in, and its hash. Run
+verify from that folder, or from anywhere when the output folder sits inside it (e.g. out/flagship): verify then
+finds the scenario from the nearest folder above it. A scenario changed since is reported (exit 2), not compared.
 
 stdout: one line per file, "identical", "differs" (with the first differing line), "extra" (only in <dir>) or
 "missing" (only in the rerun).

@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -313,5 +314,55 @@ describe('trustsim verify', () => {
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/is not a trustsim run, compare or sweep manifest/);
     expect(existsSync(join(bogus, 'summary.json'))).toBe(true);
+  });
+});
+
+describe('trustsim verify, odd folders', () => {
+  it('a manifest whose rerun line cannot be read is bad input (exit 2), not an internal error', async () => {
+    const dir = copyOfCompared('unreadable-rerun');
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    m.rerun = "trustsim compare 'my case.yaml --seed 5";
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
+    const r = await cli('verify', dir);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/the manifest's rerun line cannot be read: unclosed quote at character 18/);
+    expect(r.err).not.toContain('internal error');
+  });
+
+  it('a broken symbolic link in the folder is an extra file (exit 3), not an internal error', async () => {
+    const dir = copyOfCompared('broken-link');
+    symlinkSync(join(tmp.dir, 'no-such-file'), join(dir, 'charts', 'dangling.svg'));
+    const r = await cli('verify', dir, '-q');
+    expect(r.code, r.err).toBe(3);
+    expect(verdicts(r.out)['charts/dangling.svg']).toBe('extra');
+    expect(r.err).not.toContain('internal error');
+  });
+
+  it('prefers the scenario with the manifest’s hash: a changed copy in the current folder does not hide the one above the output folder', async () => {
+    const project = join(tmp.dir, 'project-2');
+    const elsewhere = join(tmp.dir, 'elsewhere');
+    mkdirSync(join(project, 'scenarios'), { recursive: true });
+    mkdirSync(join(elsewhere, 'scenarios'), { recursive: true });
+    cpSync(scenario, join(project, 'scenarios', 'case.yaml'));
+    cpSync(scenario, join(elsewhere, 'scenarios', 'case.yaml'));
+    appendFileSync(join(elsewhere, 'scenarios', 'case.yaml'), '# another version\n');
+    const home = process.cwd();
+    try {
+      process.chdir(project);
+      const r = await cli('run', 'scenarios/case.yaml', '--scale', '0.2', '-q', '--out', 'out/r');
+      expect(r.code, r.err).toBe(0);
+      process.chdir(elsewhere);
+      const v = await cli('verify', join(project, 'out', 'r'));
+      expect(v.code, v.err).toBe(0);
+      expect(v.err).toContain(`rerunning in ${project}: trustsim run scenarios/case.yaml`);
+      expect(process.cwd()).toBe(elsewhere);
+      // Neither copy has the hash: the one in the current folder is reported as changed.
+      appendFileSync(join(project, 'scenarios', 'case.yaml'), '# changed too\n');
+      const changed = await cli('verify', join(project, 'out', 'r'));
+      expect(changed.code).toBe(2);
+      expect(changed.err).toContain(`${join(elsewhere, 'scenarios', 'case.yaml')} has changed since`);
+    } finally {
+      process.chdir(home);
+    }
   });
 });

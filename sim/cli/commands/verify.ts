@@ -4,7 +4,16 @@
  * typed, relative to the folder the command ran in) and every option that shapes the outputs; its `scenarioHash`
  * (and `edgeListHash`) say whether the scenario is still the one the folder was written from.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -19,10 +28,16 @@ export type RunCli = (argv: string[], io: CliIO) => Promise<number>;
 /** The commands whose folders carry a manifest with a rerun line. */
 const RERUNNABLE = new Set(['run', 'compare', 'sweep']);
 
-/** Files under `dir`, recursively, as sorted relative paths with `/` separators. */
+/**
+ * Files under `dir`, recursively, as sorted relative paths with `/` separators. A symbolic link counts as the file
+ * it names; a broken one is listed too (the rerun never writes it, so it comes out "extra"), not a crash.
+ */
 function filesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => statSync(join(dir, f)).isFile())
+    .filter((f) => {
+      const st = statSync(join(dir, f), { throwIfNoEntry: false });
+      return st ? st.isFile() : lstatSync(join(dir, f)).isSymbolicLink();
+    })
     .map((f) => f.split(/[\\/]/).join('/'))
     .sort();
 }
@@ -82,15 +97,38 @@ function readManifest(dir: string): Manifest {
 
 /**
  * The folder the original command ran in, as far as it can be told: the manifest gives the scenario's path as
- * typed there. The current folder when the path is absolute or found from it; else the nearest folder above the
- * output folder from which the path names a file (an output folder usually sits inside the project it was
- * written from, e.g. out/flagship). The scenario's hash is checked afterwards either way.
+ * typed there. The current folder when the path is absolute; else the current folder or the nearest folder above
+ * the output folder (an output folder usually sits inside the project it was written from, e.g. out/flagship)
+ * from which the path names the scenario with the manifest's `hash`, else the first of them from which it names a
+ * file at all. The scenario's hash is checked afterwards either way.
  */
-export function runFolder(typed: string, dir: string): string {
-  if (isAbsolute(typed) || existsSync(typed)) return process.cwd();
+export function runFolder(typed: string, dir: string, hash?: string): string {
+  if (isAbsolute(typed)) return process.cwd();
+  // Where the path names a file: the current folder first, then the folders above the output folder. The first
+  // where the file has the manifest's hash wins (the current folder may hold another copy, e.g. another checkout
+  // of the same project); else the first where it exists, whose hash is then reported as changed.
+  const found: string[] = [];
+  if (existsSync(typed)) found.push(process.cwd());
   for (let a = resolve(dir); ; a = dirname(a)) {
-    if (existsSync(join(a, typed))) return a;
-    if (dirname(a) === a) return process.cwd();
+    if (existsSync(join(a, typed)) && !found.includes(a)) found.push(a);
+    if (dirname(a) === a) break;
+  }
+  const same = (base: string) => {
+    try {
+      return contentHash(readFileSync(resolve(base, typed), 'utf8')) === hash;
+    } catch {
+      return false;
+    }
+  };
+  return (hash !== undefined ? found.find(same) : undefined) ?? found[0] ?? process.cwd();
+}
+
+/** The words of the manifest's rerun line (shellWords), or bad input (exit 2) when it cannot be read. */
+function rerunLine(m: Manifest): string[] {
+  try {
+    return shellWords(m.rerun);
+  } catch (e) {
+    throw new InputError(`the manifest's rerun line cannot be read: ${(e as Error).message}`);
   }
 }
 
@@ -99,12 +137,7 @@ export function runFolder(typed: string, dir: string): string {
  * (and edge list) paths are read from `base`, the folder the command is rerun in.
  */
 function rerunWords(m: Manifest, dir: string, base: string): string[] {
-  let words: string[];
-  try {
-    words = shellWords(m.rerun);
-  } catch (e) {
-    throw new InputError(`the manifest's rerun line cannot be read: ${(e as Error).message}`);
-  }
+  const words = rerunLine(m);
   if (words[0] !== 'trustsim' || words[1] !== m.command || words.length < 3)
     throw new InputError(
       `the manifest's rerun line does not start with \`trustsim ${m.command} <scenario>\`: ${m.rerun}`,
@@ -188,8 +221,8 @@ export async function verifyCommand(
 ): Promise<void> {
   const manifest = readManifest(dir);
   if (opts.out !== undefined) checkRerunFolder(dir, opts.out);
-  const typed = shellWords(manifest.rerun)[2] ?? '';
-  const base = runFolder(typed, dir);
+  const typed = rerunLine(manifest)[2] ?? '';
+  const base = runFolder(typed, dir, manifest.scenarioHash);
   const words = rerunWords(manifest, dir, base);
   const moved = base !== process.cwd();
   const env: string[] = [];

@@ -333,6 +333,8 @@ function dateHint(v: unknown): string | undefined {
  */
 export function numberTextHint(v: unknown, schema: z.ZodType | undefined): string | undefined {
   if (typeof v !== 'string' || !schema || defOf(unwrapSchema(schema)).type !== 'number') return undefined;
+  // A number written as text is short; the pattern below takes time quadratic in a long run of spaces.
+  if (v.length > 64) return undefined;
   // Full-width digits and signs (Chinese input methods) as ASCII.
   const ascii = v
     .trim()

@@ -209,8 +209,32 @@ export interface Lookalike {
   offset: number;
   message: string;
   hint: string;
-  /** The text with this mistake mended, as far as it can be guessed (same length, except for tabs). */
-  mend: (text: string) => string;
+  /**
+   * How to mend this mistake, as far as it can be guessed: replacements of text[from, to) in the text it was found
+   * in (same length, except for an indentation). The edits of all look-alikes found together do not overlap, so
+   * they are applied at once (applyEdits), in one pass over the text.
+   */
+  edits: TextEdit[];
+}
+
+/** Replace text[from, to) by `by`. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  by: string;
+}
+
+/** The text with the edits applied (in any order; one overlapping an earlier one is skipped), in one pass. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.from - b.from || a.to - b.to)) {
+    if (e.from < at) continue;
+    parts.push(text.slice(at, e.from), e.by);
+    at = e.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 const LOOKALIKE_SPACES: Record<string, string> = {
@@ -223,10 +247,6 @@ const SMART_QUOTES: Record<string, { name: string; plain: string; close: RegExp 
   '\u2018': { name: 'a curly quote ‘', plain: "'", close: /[\u2018\u2019]/ },
   '\u2019': { name: 'a curly quote ’', plain: "'", close: /[\u2018\u2019]/ },
 };
-
-function replaceAt(text: string, offset: number, length: number, by: string): string {
-  return text.slice(0, offset) + by + text.slice(offset + length);
-}
 
 /**
  * Characters on the given lines (1-based) that look like YAML syntax but are not: a full-width colon
@@ -275,7 +295,7 @@ function scanLineForLookalikes(
           offset: i,
           message: `${LOOKALIKE_SPACES[c]} in the indentation`,
           hint: 'indent with ordinary spaces only; retype this line’s indentation',
-          mend: (t) => mendIndentation(t, start),
+          edits: [mendIndentation(text, start)],
         });
       } else if (c === '\t' && !reported && !inFlow) {
         // Tabs are fine between flow items (JSON written with tabs); in block indentation they are not.
@@ -286,7 +306,7 @@ function scanLineForLookalikes(
             offset: at,
             message: 'Tabs are not allowed as indentation',
             hint: 'indent with spaces, not tabs: replace the tab by spaces (an editor may show a tab as spaces)',
-            mend: (t) => mendIndentation(t, start),
+            edits: [mendIndentation(text, start)],
           });
         }
       }
@@ -327,11 +347,10 @@ function scanLineForLookalikes(
         offset: at,
         message: `${smart.name} starts this value: YAML reads it as an ordinary character`,
         hint: `quote with straight quotes ${smart.plain}…${smart.plain}, or write the value without quotes`,
-        mend: (t) => {
-          let out = replaceAt(t, at, 1, smart.plain);
-          if (closeAt !== undefined) out = replaceAt(out, closeAt, 1, smart.plain);
-          return out;
-        },
+        edits: [
+          { from: at, to: at + 1, by: smart.plain },
+          ...(closeAt !== undefined ? [{ from: closeAt, to: closeAt + 1, by: smart.plain }] : []),
+        ],
       });
       valueStart = false;
       if (closeAt !== undefined) j = closeAt;
@@ -343,7 +362,7 @@ function scanLineForLookalikes(
         offset: at,
         message: 'a full-width colon "：" after a key',
         hint: 'use the ordinary colon ":" followed by a space (switch the input method to half-width)',
-        mend: (t) => replaceAt(t, at, 1, ':'),
+        edits: [{ from: at, to: at + 1, by: ':' }],
       });
       valueStart = true;
       continue;
@@ -354,7 +373,7 @@ function scanLineForLookalikes(
         offset: at,
         message: 'a full-width comma "，" between items',
         hint: 'use the ordinary comma "," (switch the input method to half-width)',
-        mend: (t) => replaceAt(t, at, 1, ','),
+        edits: [{ from: at, to: at + 1, by: ',' }],
       });
       valueStart = true;
       keyStart = j + 1;
@@ -384,11 +403,11 @@ function scanLineForLookalikes(
 }
 
 /**
- * The line starting at `lineStart` with its indentation (tabs and spaces) replaced by a guess of what was
- * meant: the previous non-blank line's indentation, or its content's column after "- " or after a key that
- * opens a block (a line ending in ":").
+ * The edit that replaces the indentation (tabs and spaces) of the line starting at `lineStart` by a guess of
+ * what was meant: the previous non-blank line's indentation, or its content's column after "- " or after a key
+ * that opens a block (a line ending in ":").
  */
-function mendIndentation(text: string, lineStart: number): string {
+function mendIndentation(text: string, lineStart: number): TextEdit {
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t' || LOOKALIKE_SPACES[text[end]!]))
     end++;
@@ -404,7 +423,7 @@ function mendIndentation(text: string, lineStart: number): string {
     if (/:\s*(#.*)?$/.test(line)) width += 2;
     break;
   }
-  return text.slice(0, lineStart) + ' '.repeat(width) + text.slice(end);
+  return { from: lineStart, to: end, by: ' '.repeat(width) };
 }
 
 function yamlErrorMessage(e: YAMLError): { message: string; hint?: string } {
@@ -809,6 +828,19 @@ function movedToIndentedKey(text: string, e: YAMLError): number | undefined {
   return indentedKeyBelow(text, e.pos[0]);
 }
 
+/** Whether text[from, to) holds only blanks, commas and comments ("#" to the line's end). */
+function onlyCommas(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (c === '#') {
+      const eol = text.indexOf('\n', i);
+      if (eol < 0 || eol >= to) return true;
+      i = eol;
+    } else if (c !== ',' && !/\s/.test(c)) return false;
+  }
+  return true;
+}
+
 /** The text from `offset` to the end of its line. */
 function restOfLine(text: string, offset: number): string {
   const eol = text.indexOf('\n', offset);
@@ -973,6 +1005,8 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
     }
     return flowAtLine.get(text.lastIndexOf('\n', offset - 1) + 1) ?? false;
   };
+  // Whether the text is JSON (starts with "{" or "[" after comments): found once, when needed.
+  let json: boolean | undefined;
   const structural = new Set<Diagnostic>();
   const toDiag = (e: YAMLError, severity: Diagnostic['severity']): Diagnostic => {
     let pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
@@ -1036,10 +1070,13 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
       text[e.pos[0]] === ','
     ) {
       // `},` at the end of a JSON file, or `seed: [1, 2],` in YAML: a comma with nothing after it.
-      const json = /^\s*[{[]/.test(text.replace(/^(\s*#.*\n)*/, ''));
-      const after = json ? text.slice(e.pos[0]) : restOfLine(text, e.pos[0]);
-      if (after.split('\n').every((l) => /^[\s,]*(#.*)?$/.test(l))) {
-        const before = /(\S)\s*$/.exec(text.slice(0, e.pos[0]))?.[1];
+      // Each step stops at the first character that settles it: a file with a "," on every line stays linear.
+      json ??= /^\s*[{[]/.test(text.replace(/^(\s*#.*\n)*/, ''));
+      const eol = text.indexOf('\n', e.pos[0]);
+      if (onlyCommas(text, e.pos[0], json || eol < 0 ? text.length : eol)) {
+        let b = e.pos[0] - 1;
+        while (b >= 0 && /\s/.test(text[b]!)) b--;
+        const before = b >= 0 ? text[b] : undefined;
         message =
           before === '}' || before === ']'
             ? `YAML: a "," after the closing "${before}"${json ? ' at the end of the file' : ''}`
@@ -1112,9 +1149,12 @@ function explainSyntax(text: string, file: string, read: YamlRead, maxDepth: num
     for (let l = Math.max(1, d.line - 3); l <= d.line; l++) lines.add(l);
   const found = findLookalikes(text, lines);
   if (found.length === 0) return dropFollowUps(text, read.syntax, read.structural);
-  // Mend from the end, so that a mended tab (which changes the length) does not move the offsets still to mend.
-  let mended = text;
-  for (const l of [...found].sort((a, b) => b.offset - a.offset)) mended = l.mend(mended);
+  // All at once, in one pass (mending one at a time copied the text once per look-alike: quadratic on a long
+  // line of full-width commas). Each edit is computed on the text as read, as the lines above it are.
+  const mended = applyEdits(
+    text,
+    found.flatMap((l) => l.edits),
+  );
   const own = found.map((l) =>
     diag(file, read.lc, l.offset, SYNTAX_PATH, `YAML: ${l.message}`, l.hint, 'error'),
   );

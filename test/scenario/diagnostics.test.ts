@@ -214,6 +214,15 @@ describe('zodIssueToProblems', () => {
     expect(words?.hint).toBeUndefined();
   });
 
+  it('a long text with a run of spaces gets no number hint, at once', () => {
+    // "1", 40,000 spaces and "x": the number pattern took seconds on it (quadratic in the spaces).
+    const [p] = problems((x) => {
+      x.population.segments[0].size = `1${' '.repeat(40_000)}x`;
+    });
+    expect(p?.message).toMatch(/^expected an integer from 1 to 2,000,000,000, got the text "1 /);
+    expect(p?.hint).toBeUndefined();
+  });
+
   it('a key with nothing after it says how to write an empty list or map', () => {
     const [list] = problems((x) => {
       x.incidents = null;

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { formatDiagnostic } from '../../sim/scenario/diagnostics';
-import { parseScenarioText, scanStructure, unclosedFlowBracket } from '../../sim/scenario/parseScenarioText';
+import {
+  applyEdits,
+  parseScenarioText,
+  scanStructure,
+  unclosedFlowBracket,
+} from '../../sim/scenario/parseScenarioText';
 import { readFixture } from './helpers';
 
 // yaml's parseDocument, passed through but recorded: the guards below must refuse hostile input before it is
@@ -223,6 +228,21 @@ describe('parseScenarioText: hostile input gives errors, never hangs or throws',
     expect(r.ok).toBe(true);
   });
 
+  it('explains many look-alikes on one line, and a "," ending every line, in one pass each', () => {
+    // Each look-alike used to be mended by copying the whole text, and each trailing comma searched the text
+    // before it: quadratic (a 200,000-character line of full-width commas took 20 s; now well under one).
+    const commas = `${minimal}extra: [${'1\uff0c'.repeat(30_000)}\n`;
+    const errors = errorsOf(commas);
+    expect(errors).toHaveLength(101);
+    expect(errors[0]).toMatchObject({ col: 10, message: 'YAML: a full-width comma "，" between items' });
+    expect(errors[1]).toMatchObject({ col: 12 });
+    expect(errors[100]?.message).toMatch(/^… and \d+ more like these/);
+    const lines = Array.from({ length: 20_000 }, (_, i) => `k${i}: [1],`).join('\n');
+    const trailing = errorsOf(`${lines}\n`);
+    expect(trailing[0]).toMatchObject({ line: 1, col: 8, message: 'YAML: a "," after the closing "]"' });
+    expect(trailing[99]).toMatchObject({ line: 100, col: 9 });
+  });
+
   it('accepts non-ASCII text', () => {
     const r = parseScenarioText(minimal.replace('Minimal test scenario', '小米信任危机 — ü ✓ 𝔘'), 'x.yaml');
     expect(r.ok).toBe(true);
@@ -364,6 +384,26 @@ describe('a list and a map mixed under one key', () => {
     expect(shown(minimal.replace('version: 1\n', 'version: 1\n- meta\n'))).toEqual([
       '4:1 YAML: a list and a map mixed at the top level: this line starts a list entry with "- ", the lines above it are key: value — the top level of a scenario is a map (every line is key: value): remove the "- ", or indent the list under the key it belongs to',
     ]);
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies non-overlapping edits in any order, in one pass, lengths may change', () => {
+    expect(
+      applyEdits('a：b，c\n\tx', [
+        { from: 6, to: 7, by: '  ' },
+        { from: 1, to: 2, by: ':' },
+        { from: 3, to: 4, by: ',' },
+      ]),
+    ).toBe('a:b,c\n  x');
+    expect(applyEdits('abc', [])).toBe('abc');
+    // An edit overlapping an earlier one is skipped.
+    expect(
+      applyEdits('abcd', [
+        { from: 0, to: 2, by: 'X' },
+        { from: 1, to: 3, by: 'Y' },
+      ]),
+    ).toBe('Xcd');
   });
 });
 

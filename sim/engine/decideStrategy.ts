@@ -130,13 +130,16 @@ export function controlSignature(w: World, rt: StrategyRuntime): string {
 
 /**
  * What today's decisions do: two strategies with equal signatures every day so far have identical worlds.
- * A company-wide announcement's draws (who sees it, who mocks it) are keyed by its kind and label (`drawKey`),
- * both in the signature, so its position in the strategy does not matter.
+ * A company-wide announcement's draws (who sees it, who mocks it) are keyed by its kind and label (`drawKey`) and
+ * by how many of the same fired before it today, all in the signature, so its position in the strategy does not
+ * matter.
  */
 export function decisionSignature(rules: CompiledRule[], rt: StrategyRuntime): string {
   if (rules.length === 0) return '';
   const parts = rules.map(
-    (r) => `${r.action}:${r.incident}:${r.scopeAll ? 1 : 0}:${r.amountCny}:${r.voucher ? 1 : 0}:${r.label}`,
+    // The label quoted (JSON): a label holding "|" or ":" cannot make two different lists of rules read alike.
+    (r) =>
+      `${r.action}:${r.incident}:${r.scopeAll ? 1 : 0}:${r.amountCny}:${r.voucher ? 1 : 0}:${JSON.stringify(r.label)}`,
   );
   return `${rt.strategy.unifiedVoice ? 'U' : 'F'}|${parts.join('|')}`;
 }

@@ -16,7 +16,7 @@ import {
 } from '../engine/World';
 import { harmedBy } from '../incidents/fireIncident';
 import { MEDIA_LEVELS } from '../population/Population';
-import { u01 } from '../rng/hash';
+import { hash4, u01 } from '../rng/hash';
 import { addEvidence, thirdPartyFactor } from '../trust/addEvidence';
 import { claimantSatisfaction, compensationRatio, distributiveJustice } from './justice';
 
@@ -53,14 +53,15 @@ function aggrieved(w: World, i: number, threshold: number): boolean {
 
 /**
  * applyResponses, for one rule firing today: the direct effect on claimants (service recovery), the
- * announcement effect on aware observers, the media shock and the ledger entry.
+ * announcement effect on aware observers, the media shock and the ledger entry. `repeat`: how many announcements
+ * of the same kind and label fired earlier today (their audiences are drawn apart).
  */
-export function applyResponse(w: World, rule: CompiledRule, strategy: CompiledStrategy): void {
+export function applyResponse(w: World, rule: CompiledRule, strategy: CompiledStrategy, repeat = 0): void {
   const s = w.s;
   const a = rule.action;
   if (a === ACTION.silence) return;
   if (a === ACTION.donation || a === ACTION['good-news']) {
-    announceGoodNews(w, rule);
+    announceGoodNews(w, rule, repeat === 0 ? rule.drawKey : hash4(rule.drawKey, repeat, 0, 0));
     return;
   }
   const I = s.inc;
@@ -263,7 +264,7 @@ function respondToIncident(
 }
 
 /** Donation / CSR and good-news PR: praise from the uninvolved, hypocrisy among the aggrieved during an open dispute. */
-function announceGoodNews(w: World, rule: CompiledRule): void {
+function announceGoodNews(w: World, rule: CompiledRule, drawKey: number): void {
   const s = w.s;
   const m = w.model.scenario.model;
   const ap = m.announcements;
@@ -279,7 +280,7 @@ function announceGoodNews(w: World, rule: CompiledRule): void {
   const seg = s.seg;
   for (let i = 0; i < N; i++) {
     const reach = ap.reach * (0.3 + (0.7 * pop.mediaLevel[i]) / MEDIA_LEVELS);
-    if (u01(w.keys.announce, s.day, i, rule.drawKey) >= reach) continue;
+    if (u01(w.keys.announce, s.day, i, drawKey) >= reach) continue;
     const sg = pop.segment[i];
     const wt = pop.weight[i];
     if (dispute >= 0 && aggrieved(w, i, ap.aggrievedThreshold)) {
@@ -289,7 +290,7 @@ function announceGoodNews(w: World, rule: CompiledRule): void {
         const g = s.grievance[i] + ap.hypocrisyGrievance;
         s.grievance[i] = g > 1 ? 1 : g;
         seg.donationNeg[sg] += wt;
-        if (u01(w.keys.mock, s.day, i, rule.drawKey) < ap.mockingProbability) {
+        if (u01(w.keys.mock, s.day, i, drawKey) < ap.mockingProbability) {
           seg.womNeg[sg] += wt;
           s.inc.posts[dispute] += wt;
         }

@@ -229,6 +229,52 @@ describe('runReplicate on small scenarios', () => {
     expect(mismatches(model, ['a', 'b', 'c'], 3, 0)).toEqual({});
   });
 
+  it('the same announcement twice on one day reaches two audiences drawn apart, not the first one twice', () => {
+    // Both unlabeled: same kind and label, so the same draw key. The second used to reach exactly the people the
+    // first reached (the day's positive reactions doubled, up to rounding).
+    const gift = { when: { date: '2025-11-20' }, do: 'donation', amountCny: 1000 };
+    const sc = crisisScenario({
+      strategies: [
+        { id: 'once', rules: [gift] },
+        { id: 'twice', rules: [gift, gift] },
+      ],
+    });
+    const model = compileModel(sc);
+    const day = model.dates.indexOf('2025-11-20');
+    const positive = (id: string) => {
+      const r = run(model, { strategy: id, seed: 3, replicate: 0 });
+      return r.values[day * dayStride(model, r.values) + r.layout.index.donation_reaction_positive!]!;
+    };
+    const once = positive('once');
+    expect(once).toBeGreaterThan(0);
+    // Exactly twice as many (up to rounding) when the second reaches the same people.
+    expect(Math.abs(positive('twice') - 2 * once) / once).toBeGreaterThan(1e-6);
+    expect(mismatches(model, ['once', 'twice'], 3, 0)).toEqual({});
+  });
+
+  it('a label holding "|" and ":" cannot make one announcement read as two in the decision signature', () => {
+    const rule = (label: string) => ({
+      when: { date: '2025-11-20' },
+      do: 'donation',
+      amountCny: 1000,
+      label,
+    });
+    const probe = compileModel(crisisScenario({ strategies: [{ id: 'p', rules: [rule('h')] }] }));
+    const h = probe.strategies[0]!.rules[0]!;
+    // One donation whose label spells "g", the separator and the second rule of `two`.
+    const forged = `g|${h.action}:${h.incident}:${h.scopeAll ? 1 : 0}:${h.amountCny}:${h.voucher ? 1 : 0}:h`;
+    const model = compileModel(
+      crisisScenario({
+        strategies: [
+          { id: 'one', rules: [rule(forged)] },
+          { id: 'two', rules: [rule('g'), rule('h')] },
+        ],
+      }),
+    );
+    expect(mismatches(model, ['one', 'two'], 3, 0)).toEqual({});
+    expect(mismatches(model, ['two', 'one'], 3, 0)).toEqual({});
+  });
+
   it('random scenarios with two strategies: each equals run() (fast-check, seed 42)', () => {
     fc.assert(
       fc.property(randomScenarioArb(), (c) => {

@@ -96,7 +96,15 @@ export function buildManifest(args: {
     strategies: args.strategies,
     baseline: args.baseline,
     options: args.options,
-    rerun: ['trustsim', args.command, args.scenarioFile, ...args.rerunArgs].map(shellWord).join(' '),
+    // A path starting with "-" would read as an option: written ./-x.yaml, it names the same file.
+    rerun: [
+      'trustsim',
+      args.command,
+      args.scenarioFile.startsWith('-') ? `./${args.scenarioFile}` : args.scenarioFile,
+      ...args.rerunArgs,
+    ]
+      .map(shellWord)
+      .join(' '),
     ...(args.extra ?? {}),
   };
 }

@@ -154,6 +154,17 @@ describe('trustsim verify', () => {
     expect(stackLines(r.err)).toEqual([]);
   });
 
+  it('renders PNGs for the rerun too when `report --png` added them to the folder', async () => {
+    const dir = copyOfCompared('with-png');
+    expect((await cli('report', dir, '--png')).code).toBe(0);
+    const r = await cli('verify', dir);
+    expect(r.code, r.err).toBe(0);
+    const v = verdicts(r.out);
+    expect(Object.keys(v).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    expect(Object.values(v).every((x) => x === 'identical')).toBe(true);
+    expect(r.err).toContain('PNG charts from `trustsim report --png`');
+  });
+
   it('keeps the rerun with --out', async () => {
     const keep = join(tmp.dir, 'kept');
     const r = await cli('verify', compared, '--out', keep, '-q');

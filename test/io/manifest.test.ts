@@ -8,7 +8,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shellWord, shellWords } from '../../sim/io/manifest';
+import { buildManifest, shellWord, shellWords } from '../../sim/io/manifest';
 import { cli, tempDir } from '../helpers/cli';
 
 const tmp = tempDir('trustsim-manifest-');
@@ -32,6 +32,23 @@ describe('shellWord', () => {
       encoding: 'utf8',
     });
     expect(echoed).toBe(`${odd.join('\n')}\n`);
+  });
+});
+
+describe('buildManifest', () => {
+  it('writes a scenario path that starts with "-" as ./-… in the rerun line, so it is not read as an option', () => {
+    const m = buildManifest({
+      command: 'run',
+      scenarioFile: '-dash case.yaml',
+      seed: 1,
+      replicates: 1,
+      strategies: ['s'],
+      baseline: null,
+      options: {},
+      rerunArgs: ['--strategy', 's'],
+    });
+    expect(m.rerun).toBe("trustsim run './-dash case.yaml' --strategy s");
+    expect(m.scenario).toBe('-dash case.yaml');
   });
 });
 

@@ -261,6 +261,21 @@ export async function verifyCommand(
       throw new Error(msg);
     }
     const before = filesUnder(dir);
+    // PNG charts in a compare folder whose rerun line has no --png were added by `trustsim report <dir> --png`:
+    // do the same to the rerun, so that they are compared too.
+    if (
+      manifest.command === 'compare' &&
+      !words.includes('--png') &&
+      before.some((f) => /^charts\/[^/]+\.png$/.test(f))
+    ) {
+      if (!opts.quiet)
+        io.err('the folder has PNG charts from `trustsim report --png`: rendering them for the rerun too\n');
+      const png = await runCli(['report', out, '--png'], child);
+      if (png !== 0) {
+        for (const t of held) io.err(t);
+        throw new Error(`\`trustsim report ${out} --png\` on the rerun failed (exit ${png})`);
+      }
+    }
     const after = new Set(filesUnder(out));
     const verdicts: FileVerdict[] = [];
     for (const f of before) {

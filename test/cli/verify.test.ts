@@ -4,6 +4,8 @@
  * folder without a manifest, is bad input (exit 2) and nothing is rerun. Also shellWords (the manifest's rerun
  * line read back) and firstDifference.
  */
+
+import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -17,6 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDifference } from '../../sim/cli/commands/verify';
@@ -163,6 +166,34 @@ describe('trustsim verify', () => {
     expect(Object.keys(v).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
     expect(Object.values(v).every((x) => x === 'identical')).toBe(true);
     expect(r.err).toContain('PNG charts from `trustsim report --png`');
+  });
+
+  it('an interrupt during the rerun removes the temporary folder, and the process dies of the signal', () => {
+    const scratchRoot = join(tmp.dir, 'tmpdir');
+    mkdirSync(scratchRoot);
+    const module = fileURLToPath(new URL('../../sim/cli/commands/verify.ts', import.meta.url));
+    // A stand-in for the rerun: it prints where it would write, then is interrupted while "simulating".
+    const script = `
+      const { verifyCommand } = await import(${JSON.stringify(module)});
+      const io = { out() {}, err() {}, isTTY: false, env: {} };
+      await verifyCommand(${JSON.stringify(compared)}, { quiet: true }, io, async (argv) => {
+        console.log(argv[argv.indexOf('--out') + 1]);
+        process.kill(process.pid, 'SIGINT');
+        await new Promise((r) => setTimeout(r, 5000));
+        return 0;
+      });
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, TMPDIR: scratchRoot },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.signal).toBe('SIGINT');
+    const rerunOut = r.stdout.trim();
+    expect(rerunOut.startsWith(join(scratchRoot, 'trustsim-verify-'))).toBe(true);
+    // (tsx keeps its own cache there too.)
+    expect(readdirSync(scratchRoot).filter((f) => f.startsWith('trustsim-verify-'))).toEqual([]);
   });
 
   it('keeps the rerun with --out', async () => {

@@ -234,6 +234,20 @@ export async function verifyCommand(
   if (!opts.quiet) io.err(`rerunning${moved ? ` in ${base}` : ''}: ${manifest.rerun}\n`);
 
   const scratch = opts.out === undefined ? mkdtempSync(join(tmpdir(), 'trustsim-verify-')) : null;
+  // An interrupt removes the temporary rerun too, then the process dies of the same signal (as writeAtomicDir does).
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+    }
+  };
+  if (scratch !== null) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
   // Absolute, since the rerun may run in another folder.
   const out = resolve(opts.out ?? join(scratch as string, 'rerun'));
   try {
@@ -307,6 +321,8 @@ export async function verifyCommand(
       );
     if (!opts.quiet) io.err(`reproduced: all ${verdicts.length} files of ${dir} are byte-identical\n`);
   } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,15 @@
 /**
  * `trustsim sweep`, in-process, on the starter scenario (2 replicates at scale 0.2): a point at the file's own
  * value gives exactly compare's numbers (same worlds), another value moves them; the outputs are identical for
- * 1 and 2 workers; bad --set values exit 2 with the key and the schema's message, and write nothing.
+ * 1 and 2 workers; bad --set values exit 2 with the key and the schema's message, and write nothing; an
+ * interrupted sweep resumed with --resume runs only the points its journal lacks and writes the same bytes.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalPath, startJournal } from '../../sim/io/sweepJournal';
 import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
 
 const tmp = tempDir('trustsim-sweep-');
@@ -208,5 +212,86 @@ describe('trustsim sweep: bad input exits 2 and writes nothing', () => {
     expect(r.err).toMatch(message);
     expect(stackLines(r.err)).toEqual([]);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('trustsim sweep --resume', () => {
+  const args = (out: string) => [
+    'sweep',
+    scenario,
+    '--set',
+    'model.trust.learningRate=0.05:0.3:8',
+    '--replicates',
+    '2',
+    '--scale',
+    '0.2',
+    '--seed',
+    '5',
+    '--workers',
+    '1',
+    '--no-charts',
+    '--out',
+    out,
+  ];
+  const files = (dir: string) =>
+    Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+  it('after an interruption, runs only the points its journal lacks and writes the same bytes', async () => {
+    const whole = join(tmp.dir, 'resume-whole');
+    expect((await cli(...args(whole), '-q')).code).toBe(0);
+    expect(existsSync(journalPath(whole))).toBe(false);
+
+    // The same sweep in a child process, interrupted once its journal holds two points.
+    const out = join(tmp.dir, 'resume-cut');
+    const journal = journalPath(out);
+    const main = fileURLToPath(new URL('../../sim/cli/main.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args(out), '-q'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      child.on('exit', (_c, signal) => done(signal)),
+    );
+    const pointsIn = () =>
+      existsSync(journal)
+        ? readFileSync(journal, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '').length - 1
+        : 0;
+    let finished = false;
+    void exited.then(() => {
+      finished = true;
+    });
+    while (!finished && pointsIn() < 2) await new Promise((r) => setTimeout(r, 10));
+    expect(finished, 'the sweep ended before it could be interrupted').toBe(false);
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(existsSync(out)).toBe(false);
+    const done = pointsIn();
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(done).toBeLessThan(8);
+
+    const r = await cli(...args(out), '--resume');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`resuming: ${done} of 8 points are done`);
+    expect(r.err).toContain(`${done} points taken from the journal`);
+    expect(files(out)).toEqual(files(whole));
+    expect(existsSync(journal)).toBe(false);
+  });
+
+  it('refuses to resume from the journal of another sweep (exit 2), and says when there is none', async () => {
+    const out = join(tmp.dir, 'resume-other');
+    startJournal(journalPath(out), 'another sweep', 8, new Map());
+    const r = await cli(...args(out), '--resume', '-q');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is the journal of another sweep.*nothing to resume\nhint: run the exact command/);
+    expect(existsSync(out)).toBe(false);
+    // Without --resume it starts afresh.
+    const fresh = await cli(...args(out), '-q');
+    expect(fresh.code, fresh.err).toBe(0);
+    expect(existsSync(journalPath(out))).toBe(false);
+    const none = await cli(...args(join(tmp.dir, 'resume-none')), '--resume');
+    expect(none.code, none.err).toBe(0);
+    expect(none.err).toMatch(/no interrupted sweep to resume .*: running every point/);
   });
 });

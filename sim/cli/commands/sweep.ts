@@ -17,6 +17,7 @@ import type { CompareSummary } from '../../experiment/types';
 import { checkOutDir, defaultOutDir, writeAtomicDir } from '../../io/atomicDir';
 import { loadSweepScenarios } from '../../io/loadScenario';
 import { buildManifest, edgeListFileOf } from '../../io/manifest';
+import { appendJournal, journalPath, readJournal, removeJournal, startJournal } from '../../io/sweepJournal';
 import { jsonText, sweepCsv, writeText } from '../../io/writeOutputs';
 import { metricLayout } from '../../metrics/metricLayout';
 import { ComputePool } from '../../node/ComputePool';
@@ -39,6 +40,7 @@ export interface SweepCliOptions extends ComparisonCliOptions {
   charts: boolean;
   metrics: string[];
   segments?: string[];
+  resume?: boolean;
 }
 
 /** Most `--set` problems printed; the rest are counted. */
@@ -80,6 +82,10 @@ export function registerSweep(program: Command, io: CliIO): void {
       parseList,
     )
     .option('--no-charts', 'skip the charts')
+    .option(
+      '--resume',
+      'continue an interrupted sweep: only the points its journal (<out>.sweep-journal.jsonl) lacks are run',
+    )
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(
       'after',
@@ -100,7 +106,11 @@ Every point runs the same replicated worlds (same seed), so points differ only b
 Writes <out>/sweep.csv (per point, strategy, segment and metric: mean, 90% interval, 95% CI, paired
 difference against the baseline), sweep.json (the points, and per metric whether the best strategy changes
 across the sweep), manifest.json, and charts/sweep-<metric>[-<segment>].vl.json and .svg.
-Figures are for the whole population; --segments adds segments such as the claimants.`,
+Figures are for the whole population; --segments adds segments such as the claimants.
+
+Long sweeps: each finished point is recorded in <out>.sweep-journal.jsonl beside the output folder. After an
+interruption, run the same command with --resume: the points already done are not run again, and the outputs
+are byte-identical to an uninterrupted run's. The journal is removed once the folder is written.`,
     )
     .action(async (file: string, opts: SweepCliOptions) => {
       await sweepCommand(file, opts, io);
@@ -181,38 +191,92 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
   const replicates = opts.replicates ?? scenarios[0].outputs.replicates;
   const seed = opts.seed ?? scenarios[0].outputs.seed;
   const workers = Math.max(1, Math.min(opts.workers ?? availableParallelism(), replicates));
-  const pool = new ComputePool(workers);
+  const manifest = buildManifest({
+    edgeListFile: edgeListFileOf(scenarios[0]),
+    command: 'sweep',
+    scenarioFile: file,
+    seed,
+    replicates,
+    strategies: picked.strategies,
+    baseline: picked.baseline,
+    options: { scale: opts.scale, set: opts.set, points: grid.length },
+    rerunArgs: [
+      ...opts.set.flatMap((s) => ['--set', s]),
+      ...comparisonRerunArgs(picked, replicates, seed, opts.scale),
+      ...(segments.length > 0 ? ['--segments', segments.join(',')] : []),
+      ...(opts.charts ? ['--metrics', opts.metrics.join(',')] : ['--no-charts']),
+    ],
+  });
+  // The journal: what a run with --resume may take over. Its fingerprint is everything that shapes a point's result.
+  const journal = journalPath(out);
+  const fingerprint = JSON.stringify([
+    manifest.trustsim,
+    manifest.scenarioHash,
+    manifest.edgeListHash ?? null,
+    manifest.rerun,
+  ]);
   const results: SweepPointResult[] = new Array(grid.length);
-  const bar = progress(io, `${grid.length} points × ${replicates} replicates`, Boolean(opts.quiet));
-  const t0 = performance.now();
-  try {
-    // One stream of (point, replicate) items for the whole grid: worker threads go on with the next point while
-    // this thread summarises the one just finished.
-    await pool.runPoints(
-      {
-        scenarios,
-        model: (p) => (p === 0 ? first : compileModel(scenarios[p], opts.scale)),
-        scale: first.scale,
-        strategies: picked.strategies,
-        seed,
-        replicates,
-        onPoint: (p, reps, model) => {
-          const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
-          const summary = summarise(model, picked.strategies, byStrategy, {
-            baseline: picked.baseline,
-            seed,
-          });
-          // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a
-          // sweep may have a thousand points.
-          results[p] = { point: grid[p], summary: slim(summary, segments) };
-        },
-      },
-      { onDone: (d, t) => bar.update(d, t) },
+  const earlier = readJournal<SweepPointResult>(journal);
+  const resumable = earlier.fingerprint === fingerprint && earlier.points === grid.length;
+  if (opts.resume) {
+    if (earlier.fingerprint !== null && !resumable)
+      throw new InputError(
+        `${journal} is the journal of another sweep (other options, scenario or trustsim version): nothing to resume`,
+        'run the exact command that was interrupted with --resume, or drop --resume to start this sweep afresh',
+      );
+    if (!opts.quiet)
+      io.err(
+        earlier.fingerprint === null
+          ? `no interrupted sweep to resume (no ${journal}): running every point\n`
+          : `resuming: ${earlier.done.size} of ${grid.length} points are done (from ${journal})\n`,
+      );
+    for (const [p, r] of earlier.done) results[p] = r;
+  } else if (resumable && earlier.done.size > 0 && !opts.quiet) {
+    io.err(
+      `an interrupted run of this sweep left ${earlier.done.size} of ${grid.length} points in ${journal}; ` +
+        'starting afresh (add --resume to continue it instead)\n',
     );
-  } finally {
-    bar.stop();
-    await pool.close();
   }
+  const kept = new Map<number, SweepPointResult>();
+  for (let p = 0; p < grid.length; p++) if (results[p] !== undefined) kept.set(p, results[p]);
+  const todo = grid.map((_, p) => p).filter((p) => results[p] === undefined);
+  startJournal(journal, fingerprint, grid.length, kept);
+  const bar = progress(io, `${todo.length} points × ${replicates} replicates`, Boolean(opts.quiet));
+  const t0 = performance.now();
+  if (todo.length > 0) {
+    const pool = new ComputePool(workers);
+    try {
+      // One stream of (point, replicate) items for the points to run: worker threads go on with the next point
+      // while this thread summarises the one just finished. A point's results depend on its scenario and the
+      // seed only, so running a subset gives each point the same figures.
+      await pool.runPoints(
+        {
+          scenarios: todo.map((p) => scenarios[p]),
+          model: (q) => (todo[q] === 0 ? first : compileModel(scenarios[todo[q]], opts.scale)),
+          scale: first.scale,
+          strategies: picked.strategies,
+          seed,
+          replicates,
+          onPoint: (q, reps, model) => {
+            const p = todo[q];
+            const byStrategy = picked.strategies.map((_, s) => reps.map((r) => r.runs[s]));
+            const summary = summarise(model, picked.strategies, byStrategy, {
+              baseline: picked.baseline,
+              seed,
+            });
+            // Only the segments asked for are kept: a point's per-segment figures are about a megabyte, and a
+            // sweep may have a thousand points.
+            results[p] = { point: grid[p], summary: slim(summary, segments) };
+            appendJournal(journal, p, results[p]);
+          },
+        },
+        { onDone: (d, t) => bar.update(d, t) },
+      );
+    } finally {
+      bar.stop();
+      await pool.close();
+    }
+  } else bar.stop();
   const seconds = (performance.now() - t0) / 1000;
   const rows = sweepRows(results, segments);
   const verdicts = sweepVerdicts(params, results, segments);
@@ -248,22 +312,6 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
     verdicts: verdicts.map((v) => ({ segment: v.segment, metric: v.metric, stable: v.stable, text: v.text })),
     warnings,
   };
-  const manifest = buildManifest({
-    edgeListFile: edgeListFileOf(scenarios[0]),
-    command: 'sweep',
-    scenarioFile: file,
-    seed,
-    replicates,
-    strategies: picked.strategies,
-    baseline: picked.baseline,
-    options: { scale: opts.scale, set: opts.set, points: grid.length },
-    rerunArgs: [
-      ...opts.set.flatMap((s) => ['--set', s]),
-      ...comparisonRerunArgs(picked, replicates, seed, opts.scale),
-      ...(segments.length > 0 ? ['--segments', segments.join(',')] : []),
-      ...(opts.charts ? ['--metrics', opts.metrics.join(',')] : ['--no-charts']),
-    ],
-  });
   const rendered =
     charts.length > 0 ? await (await import('../../io/renderCharts')).renderCharts(charts) : [];
   const written: string[] = [];
@@ -278,12 +326,15 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, io: CliI
       for (const f of await writeCharts(join(dir, 'charts'), rendered)) keep(f);
     }
   });
+  // The folder holds every point now: the journal is no longer needed.
+  removeJournal(journal);
   for (const w of warnings) io.err(`warning: ${w}\n`);
   for (const v of verdicts) io.err(`${v.text}\n`);
   if (!opts.quiet) {
     io.err(
       `swept ${grid.length} point${grid.length === 1 ? '' : 's'} × ${picked.strategies.length} strategies × ` +
-        `${replicates} replicates in ${seconds.toFixed(1)} s (${workers} worker${workers === 1 ? '' : 's'})\n`,
+        `${replicates} replicates in ${seconds.toFixed(1)} s (${workers} worker${workers === 1 ? '' : 's'}` +
+        `${kept.size > 0 ? `; ${kept.size} point${kept.size === 1 ? '' : 's'} taken from the journal` : ''})\n`,
     );
   }
   io.out(`${written.map((f) => join(out, f)).join('\n')}\n`);

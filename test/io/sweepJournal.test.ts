@@ -42,7 +42,7 @@ describe('encodeJournalValue / decodeJournalValue', () => {
       fc.property(fc.array(fc.double()), (xs) => {
         const ys = decodeJournalValue(encodeJournalValue({ xs })) as { xs: number[] };
         expect(ys.xs.length).toBe(xs.length);
-        xs.forEach((x, i) => expect(Object.is(ys.xs[i], x)).toBe(true));
+        for (let i = 0; i < xs.length; i++) expect(Object.is(ys.xs[i], xs[i])).toBe(true);
       }),
       { seed: 7, numRuns: 300 },
     );

@@ -43,6 +43,15 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
+/** The content hash the manifest records for a file (`scenarioHash`, `edgeListHash`), or "unreadable". */
+export function fileHash(file: string): string {
+  try {
+    return contentHash(readFileSync(file, 'utf8'));
+  } catch {
+    return 'unreadable';
+  }
+}
+
 /** The edge-list file a scenario reads (`network.file`, resolved by loadScenario), if any. */
 export function edgeListFileOf(scenario: Scenario): string | undefined {
   return scenario.network.kind === 'edge-list' ? scenario.network.file : undefined;
@@ -69,14 +78,7 @@ export function buildManifest(args: {
   edgeListFile?: string;
   extra?: Record<string, unknown>;
 }): Record<string, unknown> {
-  const hashOf = (file: string) => {
-    try {
-      return contentHash(readFileSync(file, 'utf8'));
-    } catch {
-      return 'unreadable';
-    }
-  };
-  const hash = hashOf(args.scenarioFile);
+  const hash = fileHash(args.scenarioFile);
   // An edge list the scenario names (network.file) shapes the outputs too.
   const edgeFile = args.edgeListFile;
   const first = args.firstReplicate ?? 0;
@@ -88,7 +90,7 @@ export function buildManifest(args: {
     scenario: args.scenarioFile,
     scenarioHash: hash,
     ...(edgeFile !== undefined
-      ? { edgeListFile: relative(process.cwd(), edgeFile), edgeListHash: hashOf(edgeFile) }
+      ? { edgeListFile: relative(process.cwd(), edgeFile), edgeListHash: fileHash(edgeFile) }
       : {}),
     seed: args.seed,
     replicateSeeds: `replicate r uses streams keyed (seed=${args.seed}, replicate=r), r = ${first === last ? first : `${first}..${last}`}`,

@@ -17,8 +17,8 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { shellWords, VERSION } from '../../io/manifest';
-import { contentHash } from '../../util/fnv';
+import { isWithin } from '../../io/atomicDir';
+import { fileHash, shellWords, VERSION } from '../../io/manifest';
 import type { CliIO } from '../context';
 import { InputError, NotReproducedError } from '../errors';
 
@@ -113,13 +113,7 @@ export function runFolder(typed: string, dir: string, hash?: string): string {
     if (existsSync(join(a, typed)) && !found.includes(a)) found.push(a);
     if (dirname(a) === a) break;
   }
-  const same = (base: string) => {
-    try {
-      return contentHash(readFileSync(resolve(base, typed), 'utf8')) === hash;
-    } catch {
-      return false;
-    }
-  };
+  const same = (base: string) => fileHash(resolve(base, typed)) === hash;
   return (hash !== undefined ? found.find(same) : undefined) ?? found[0] ?? process.cwd();
 }
 
@@ -134,10 +128,9 @@ function rerunLine(m: Manifest): string[] {
 
 /**
  * The rerun's words after `trustsim`: [command, scenario, options…], checked against the manifest; the scenario
- * (and edge list) paths are read from `base`, the folder the command is rerun in.
+ * (and edge list) paths are read from `base`, the folder the command is rerun in. `words` is the rerun line.
  */
-function rerunWords(m: Manifest, dir: string, base: string): string[] {
-  const words = rerunLine(m);
+function rerunWords(m: Manifest, words: string[], dir: string, base: string): string[] {
   if (words[0] !== 'trustsim' || words[1] !== m.command || words.length < 3)
     throw new InputError(
       `the manifest's rerun line does not start with \`trustsim ${m.command} <scenario>\`: ${m.rerun}`,
@@ -152,7 +145,7 @@ function rerunWords(m: Manifest, dir: string, base: string): string[] {
       `the scenario ${scenario} that wrote ${dir} is not there`,
       'the manifest gives the path as typed: run verify from the folder the original command ran in',
     );
-  const hashOf = (file: string) => contentHash(readFileSync(at(file), 'utf8'));
+  const hashOf = (file: string) => fileHash(at(file));
   if (m.scenarioHash !== undefined && hashOf(scenario) !== m.scenarioHash)
     throw new InputError(
       `${at(scenario)} has changed since ${dir} was written (hash ${m.scenarioHash} then, ${hashOf(scenario)} now)`,
@@ -181,12 +174,6 @@ function canonicalPath(p: string): string {
   return parent === abs ? abs : join(canonicalPath(parent), basename(abs));
 }
 
-/** Is `inner` the folder `outer` or inside it? */
-function within(inner: string, outer: string): boolean {
-  const r = relative(outer, inner);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-}
-
 /**
  * The rerun may not be written into the folder being checked, inside it, or around it: the command replaces its
  * output folder whole, so the original would be overwritten (and then compared with itself) or deleted.
@@ -194,9 +181,9 @@ function within(inner: string, outer: string): boolean {
 function checkRerunFolder(dir: string, out: string): void {
   const d = canonicalPath(dir);
   const o = canonicalPath(out);
-  if (within(o, d) || within(d, o))
+  if (isWithin(o, d) || isWithin(d, o))
     throw new InputError(
-      `--out ${out} ${o === d ? 'is' : within(o, d) ? 'is inside' : 'contains'} ${dir}, the folder being verified: the rerun would overwrite it`,
+      `--out ${out} ${o === d ? 'is' : isWithin(o, d) ? 'is inside' : 'contains'} ${dir}, the folder being verified: the rerun would overwrite it`,
       'keep the rerun in a separate folder',
     );
 }
@@ -221,9 +208,9 @@ export async function verifyCommand(
 ): Promise<void> {
   const manifest = readManifest(dir);
   if (opts.out !== undefined) checkRerunFolder(dir, opts.out);
-  const typed = rerunLine(manifest)[2] ?? '';
-  const base = runFolder(typed, dir, manifest.scenarioHash);
-  const words = rerunWords(manifest, dir, base);
+  const line = rerunLine(manifest);
+  const base = runFolder(line[2] ?? '', dir, manifest.scenarioHash);
+  const words = rerunWords(manifest, line, dir, base);
   const moved = base !== process.cwd();
   const env: string[] = [];
   if (manifest.trustsim !== undefined && manifest.trustsim !== VERSION)

@@ -371,6 +371,32 @@ describe('trustsim verify, odd folders', () => {
     expect(r.err).not.toContain('internal error');
   });
 
+  it('passes --debug on to the rerun: a failing rerun shows its own stack, before or after the command word', async () => {
+    // A rerun line that fails inside compare (an unknown strategy), with the scenario unchanged.
+    const dir = copyOfCompared('failing-rerun');
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    m.rerun = m.rerun.replace('--strategies silence,honour', '--strategies silence,no-such-strategy');
+    expect(m.rerun).toContain('no-such-strategy');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
+    // The rerun's stack has compare's frames; verify's own (printed for its "the rerun failed") does not.
+    const rerunFrames = (err: string) => stackLines(err).filter((l) => /commands[\\/]compare\.ts/.test(l));
+    for (const argv of [
+      ['verify', dir, '--debug'],
+      ['--debug', 'verify', dir],
+      ['verify', dir, '-q', '--debug'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toContain('unknown strategy "no-such-strategy"');
+      expect(rerunFrames(r.err).length, `${argv.join(' ')}\n${r.err}`).toBeGreaterThan(0);
+    }
+    // Without --debug, no stack at all.
+    const plain = await cli('verify', dir);
+    expect(plain.code).toBe(2);
+    expect(plain.err).toContain('unknown strategy "no-such-strategy"');
+    expect(stackLines(plain.err)).toEqual([]);
+  });
+
   it('a broken symbolic link in the folder is an extra file (exit 3), not an internal error', async () => {
     const dir = copyOfCompared('broken-link');
     symlinkSync(join(tmp.dir, 'no-such-file'), join(dir, 'charts', 'dangling.svg'));

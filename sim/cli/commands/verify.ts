@@ -191,6 +191,8 @@ function checkRerunFolder(dir: string, out: string): void {
 export interface VerifyOptions {
   out?: string;
   quiet?: boolean;
+  /** The global --debug: passed on to the rerun (and its `report --png`), so that its errors show their stack. */
+  debug?: boolean;
 }
 
 /** One file's verdict. */
@@ -237,6 +239,8 @@ export async function verifyCommand(
   }
   // Absolute, since the rerun may run in another folder.
   const out = resolve(opts.out ?? join(scratch as string, 'rerun'));
+  // --debug is not in the rerun line (it does not shape the outputs), but a failing rerun should show its stack.
+  const debug = opts.debug ? ['--debug'] : [];
   try {
     // The rerun's file list (stdout) is not wanted here; its progress, warnings and errors go to stderr.
     // With --quiet its stderr (warnings, verdicts) is kept back, and shown only if the rerun fails.
@@ -251,7 +255,7 @@ export async function verifyCommand(
     if (moved) process.chdir(base);
     let code: number;
     try {
-      code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : [])], child);
+      code = await runCli([...words, '--out', out, ...(opts.quiet ? ['--quiet'] : []), ...debug], child);
     } finally {
       if (moved) process.chdir(here);
     }
@@ -271,7 +275,7 @@ export async function verifyCommand(
     ) {
       if (!opts.quiet)
         io.err('the folder has PNG charts from `trustsim report --png`: rendering them for the rerun too\n');
-      const png = await runCli(['report', out, '--png'], child);
+      const png = await runCli(['report', out, '--png', ...debug], child);
       if (png !== 0) {
         for (const t of held) io.err(t);
         throw new Error(`\`trustsim report ${out} --png\` on the rerun failed (exit ${png})`);
@@ -348,6 +352,8 @@ Examples:
   trustsim verify out/flagship --out out/flagship-rerun     keep the rerun to inspect it`,
     )
     .action(async (dir: string, opts: VerifyOptions) => {
-      await verifyCommand(dir, opts, io, runCli);
+      // --debug is the program's option (before or after the command word).
+      const debug = Boolean((program.opts() as { debug?: boolean }).debug);
+      await verifyCommand(dir, { ...opts, debug }, io, runCli);
     });
 }

@@ -122,13 +122,20 @@ export const segmentSchema = z.strictObject({
 
 const networkSchema = z
   .strictObject({
-    kind: z
-      .enum(['sbm', 'erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'complete', 'edge-list'])
-      .default('sbm')
-      .meta({
-        description:
-          'Graph generator: stochastic block model with homophily by segment (default), Erdős–Rényi, Watts–Strogatz, Barabási–Albert, complete graph (homogeneous mixing, ≤ 5000 agents) or an edge list.',
-      }),
+    kind: param(
+      z
+        .enum(['sbm', 'erdos-renyi', 'watts-strogatz', 'barabasi-albert', 'complete', 'edge-list'])
+        .default('sbm'),
+      {
+        d: 'Graph generator: stochastic block model with homophily by segment (default), Erdős–Rényi, Watts–Strogatz, Barabási–Albert, complete graph (homogeneous mixing, ≤ 5000 agents) or an edge list.',
+        unit: 'choice',
+        range: 'sbm, erdos-renyi, watts-strogatz, barabasi-albert, complete, edge-list',
+        source:
+          'design brief (SBM with homophily by segment); Goldenberg et al. 2007 (ties mostly within one’s group, some across) — a model convention',
+        grade: 'A',
+        sweep: 'sbm, watts-strogatz, erdos-renyi (Centola 2010: clustering matters for complex contagion)',
+      },
+    ),
     meanDegree: param(num(0, 1000).default(16), {
       d: 'Mean number of ties per agent.',
       unit: 'ties',
@@ -598,9 +605,13 @@ const mediaParams = z
       source: 'model convention',
       grade: 'A',
     }),
-    randomStories: z.boolean().default(true).meta({
-      description:
-        'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.',
+    randomStories: param(z.boolean().default(true), {
+      d: 'Draw daily story counts as Poisson(λ) (a discrete Hawkes process); false uses the expected count.',
+      unit: 'switch',
+      range: 'true or false',
+      source:
+        'Hawkes process with Poisson counts (EVIDENCE.md a5 and O6, formula H); the daily grid is a model convention',
+      grade: 'A',
     }),
     shocks: param(
       z
@@ -626,9 +637,12 @@ const mediaParams = z
 
 const womParams = z
   .strictObject({
-    contact: z.enum(['each-tie', 'one-tie']).default('each-tie').meta({
-      description:
-        'How a talker reaches its ties: each tie independently with contactProbability (SI/SIR, independent cascade), or one random tie with contactProbability (Maki–Thompson, Bass).',
+    contact: param(z.enum(['each-tie', 'one-tie']).default('each-tie'), {
+      d: 'How a talker reaches its ties: each tie independently with contactProbability (SI/SIR, independent cascade), or one random tie with contactProbability (Maki–Thompson, Bass).',
+      unit: 'choice',
+      range: 'each-tie, one-tie',
+      source: 'Goldenberg et al. 2007 (independent per-tie contact, an ABM convention)',
+      grade: 'A',
     }),
     talkRate: param(share().default(0.12), {
       d: 'Daily probability that an aware, spreading agent of average talkativeness talks about an incident.',
@@ -689,13 +703,17 @@ const womParams = z
       grade: 'A',
       sweep: '0.1–1',
     }),
-    stanceRule: z
-      .enum(['evidence', 'deffuant', 'degroot', 'friedkin-johnsen', 'none'])
-      .default('evidence')
-      .meta({
-        description:
-          'How stance spreads: as third-party evidence with bounded confidence (default); pairwise Deffuant averaging; DeGroot x(t+1) = W x(t) over weighted ties; Friedkin–Johnsen x(t+1) = ΛW x(t) + (I−Λ) x(0) with Λ = susceptibility; or none (awareness only).',
-      }),
+    stanceRule: param(
+      z.enum(['evidence', 'deffuant', 'degroot', 'friedkin-johnsen', 'none']).default('evidence'),
+      {
+        d: 'How stance spreads: as third-party evidence with bounded confidence (default); pairwise Deffuant averaging; DeGroot x(t+1) = W x(t) over weighted ties; Friedkin–Johnsen x(t+1) = ΛW x(t) + (I−Λ) x(0) with Λ = susceptibility; or none (awareness only).',
+        unit: 'choice',
+        range: 'evidence, deffuant, degroot, friedkin-johnsen, none',
+        source:
+          'design brief (a message is third-party evidence, ignored beyond the confidence bound ε); Deffuant et al. 2000 (bounded confidence, form) — a model convention',
+        grade: 'A',
+      },
+    ),
     chatterRate: param(share().default(0.02), {
       d: 'Daily probability that an agent of average talkativeness chats about the brand without any incident.',
       unit: 'per day',

@@ -4,7 +4,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildJsonSchema, jsonSchemaText } from '../../sim/scenario/jsonSchema';
-import { buildParameterDocs } from '../../sim/scenario/paramDocs';
+import { buildParameterDocs, collectRows } from '../../sim/scenario/paramDocs';
+import { scenarioSchema } from '../../sim/scenario/schema';
 import { readFixture } from './helpers';
 
 const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
@@ -80,5 +81,24 @@ describe('docs/parameters.md', () => {
     expect(section).toContain('| `model.trust.lambdaPeak` | 2.25 | L | 1.5–5 |');
     expect(section).toContain('| `model.recovery.escalationProbability` | 0.4 | L | 0–0.6 |');
     expect(section).not.toMatch(/\| A \|/);
+  });
+});
+
+describe('model defaults carry a source and a grade', () => {
+  // The switches of model.mechanisms default to the whole model (they only turn parts off for validation and
+  // teaching), and network.directed says how to read an edge-list file: neither is a modelling assumption.
+  const NOT_ASSUMPTIONS = /^(model\.mechanisms\.|network\.directed$)/;
+
+  it('every defaulted key under model, network and population names its source and its H/M/L/A grade', () => {
+    const rows = collectRows(scenarioSchema, '').filter(
+      (r) =>
+        /^(model|network|population)\./.test(r.path) &&
+        r.default !== 'required' &&
+        r.default !== '—' &&
+        !NOT_ASSUMPTIONS.test(r.path),
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    const bare = rows.filter((r) => r.source === '' || !/^[HMLA]$/.test(r.grade)).map((r) => r.path);
+    expect(bare).toEqual([]);
   });
 });

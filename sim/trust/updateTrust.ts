@@ -23,7 +23,7 @@ export interface TrustBaseline {
 /**
  * One facet step in log-odds: logit(x') = logit(x) + 4η·(pos + λ(x)·neg). For small steps this is the
  * brief's x += η·s·e·(1 − x) (good) / x += η·λ·s·e·x (bad) scaled by 4x(1−x); exact in log-odds, so the
- * facet can never leave (0,1) however much evidence arrives in one day (see docs/ODD.md §7.1).
+ * facet can never leave (0,1) however much evidence arrives in one day (see docs/ODD.md §7.7).
  */
 export function stepFacet(x: number, pos: number, neg: number, eta4: number, lambdaPeak: number): number {
   if (pos === 0 && neg === 0) return x; // no evidence on this facet today (λ is finite, so d would be 0)

@@ -5,6 +5,8 @@
  * of the same day.
  */
 import { describe, expect, it } from 'vitest';
+import { conditionScope, decideStrategy } from '../../sim/engine/decideStrategy';
+import { beginDay, finishDay } from '../../sim/engine/step';
 import { addDays } from '../../sim/util/dates';
 import { crisisScenario, makeWorld, metric, scenario, stepRecording } from '../helpers/world';
 
@@ -164,5 +166,24 @@ describe('decideStrategy', () => {
       }),
     );
     expect(fired.get('answer')).toEqual([8]);
+  });
+
+  it('attention.<id> is yesterday’s expected stories: the media update of today (process 4) comes after the decision', () => {
+    // docs/ODD.md §7.3: the shocks of today's developments (here the incident breaking, salience 5) are not in it.
+    const { w, rt } = makeWorld(scenario({ incidents: [{ ...inc, salience: 5 }] }));
+    const seen: Array<{ attention: number; yesterday: number }> = [];
+    for (let d = 0; d < 8; d++) {
+      beginDay(w, rt);
+      const scope = conditionScope(w) as { attention: Record<string, number> };
+      seen.push({
+        attention: scope.attention.x!,
+        yesterday: d > 0 ? metric(w, d - 1, 'media_attention.x') : 0,
+      });
+      finishDay(w, rt, decideStrategy(w, rt));
+    }
+    expect(seen[3]!.attention).toBe(0); // the incident breaks on day 3: no coverage yet when the company decides
+    expect(metric(w, 3, 'media_attention.x')).toBeGreaterThanOrEqual(5);
+    expect(seen[4]!.attention).toBeGreaterThanOrEqual(5);
+    for (const { attention, yesterday } of seen) expect(attention).toBe(yesterday);
   });
 });

@@ -202,8 +202,11 @@ export interface SweepRow {
   ci95: [number, number] | null;
   /** Paired difference against the baseline at this point (null for the baseline itself, or with no baseline). */
   diff: number | null;
+  /** The 5th and 95th percentiles of the per-replicate differences (the spread, not a confidence interval). */
   diffLo: number | null;
   diffHi: number | null;
+  /** The 95% CI of the mean paired difference (null with one replicate); absent in rows built by hand. */
+  diffCi95?: [number, number] | null;
   pBetter: number | null;
 }
 
@@ -239,6 +242,7 @@ export function sweepRows(results: SweepPointResult[], segments: string[] = []):
             diff: c?.diff ?? null,
             diffLo: c?.lo ?? null,
             diffHi: c?.hi ?? null,
+            diffCi95: c?.ci95 ?? null,
             pBetter: c?.pBetter ?? null,
           });
         }

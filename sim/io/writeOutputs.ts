@@ -100,12 +100,13 @@ export async function writeText(dir: string, name: string, text: string | Uint8A
 /**
  * sweep.csv: one row per point, strategy, segment ("all", and those asked for) and metric: the point's parameter
  * values (one column per swept key), mean, 90% interval, 95% CI of the mean, and the paired difference against the baseline
- * (empty for the baseline itself, without a baseline, or where a value does not exist).
+ * with the 90% interval of the per-replicate differences, the 95% CI of their mean and pBetter (empty for the baseline
+ * itself, without a baseline, with one replicate for the CIs, or where a value does not exist).
  */
 export function sweepCsv(params: SweepParameter[], rows: SweepRow[]): Uint8Array {
   const out = new ByteWriter(rows.length * 160);
   const head = ['point', ...params.map((p) => p.key), 'strategy', 'segment', 'metric', 'mean', 'lo', 'hi'];
-  head.push('ci95_lo', 'ci95_hi', 'diff', 'diff_lo', 'diff_hi', 'p_better');
+  head.push('ci95_lo', 'ci95_hi', 'diff', 'diff_lo', 'diff_hi', 'diff_ci95_lo', 'diff_ci95_hi', 'p_better');
   out.text(`${head.map(csvField).join(',')}\n`);
   const num = (v: number | null) => {
     out.char(COMMA);
@@ -131,6 +132,8 @@ export function sweepCsv(params: SweepParameter[], rows: SweepRow[]): Uint8Array
     num(r.diff);
     num(r.diffLo);
     num(r.diffHi);
+    num(r.diffCi95 ? r.diffCi95[0] : null);
+    num(r.diffCi95 ? r.diffCi95[1] : null);
     num(r.pBetter);
     out.char(NEWLINE);
   }

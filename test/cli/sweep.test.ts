@@ -18,6 +18,16 @@ const scenario = join(tmp.dir, 'case.yaml');
 const common = ['--replicates', '2', '--scale', '0.2', '--seed', '5', '-q'];
 
 interface Summary {
+  comparisons: Array<{
+    strategy: string;
+    segment: string;
+    metric: string;
+    diff: number;
+    lo: number;
+    hi: number;
+    ci95: [number, number] | null;
+    pBetter: number;
+  }>;
   strategies: Array<{
     id: string;
     metrics: Record<string, { mean: number }>;
@@ -87,6 +97,8 @@ describe('trustsim sweep', () => {
       'diff',
       'diff_lo',
       'diff_hi',
+      'diff_ci95_lo',
+      'diff_ci95_hi',
       'p_better',
     ]);
     const col = (name: string) => header.indexOf(name);
@@ -107,6 +119,30 @@ describe('trustsim sweep', () => {
       expect(mean('1', s.id, 'trust')).not.toBe(mean('0', s.id, 'trust'));
       // --segments buyers: the claimants' figures, as compare has them.
       expect(mean('0', s.id, 'grievance', 'buyers')).toBe(s.segments.buyers.grievance.mean);
+    }
+    // The paired difference against the baseline: its 90% interval and the 95% CI of its mean, as compare has them.
+    const at0 = (c: Summary['comparisons'][number]) =>
+      rows.find(
+        (r) =>
+          r[0] === '0' &&
+          r[col('strategy')] === c.strategy &&
+          r[col('segment')] === c.segment &&
+          r[col('metric')] === c.metric,
+      );
+    const compared = summary.comparisons.filter(
+      (c) => ['all', 'buyers'].includes(c.segment) && c.ci95 !== null,
+    );
+    expect(compared.length).toBeGreaterThan(20);
+    for (const c of compared) {
+      const row = at0(c);
+      const what = `${c.strategy} ${c.segment} ${c.metric}`;
+      expect(row, what).toBeDefined();
+      expect(Number(row![col('diff')]), what).toBe(c.diff);
+      expect(Number(row![col('diff_lo')]), what).toBe(c.lo);
+      expect(Number(row![col('diff_hi')]), what).toBe(c.hi);
+      expect(Number(row![col('diff_ci95_lo')]), what).toBe(c.ci95![0]);
+      expect(Number(row![col('diff_ci95_hi')]), what).toBe(c.ci95![1]);
+      expect(Number(row![col('p_better')]), what).toBe(c.pBetter);
     }
     expect(rows.some((r) => r[col('segment')] === 'fans')).toBe(false);
     expect(rows.every((r) => r[col('model.trust.learningRate')] === (r[0] === '0' ? '0.12' : '0.25'))).toBe(

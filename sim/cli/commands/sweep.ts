@@ -103,8 +103,8 @@ Examples:
       --segments buyers
 
 Every point runs the same replicated worlds (same seed), so points differ only by the parameter.
-Writes <out>/sweep.csv (per point, strategy, segment and metric: mean, 90% interval, 95% CI, paired
-difference against the baseline), sweep.json (the points, and per metric whether the best strategy changes
+Writes <out>/sweep.csv (per point, strategy, segment and metric: mean, 90% interval, 95% CI, and the paired
+difference against the baseline with its 90% interval and 95% CI, and p_better; see docs/metrics.md), sweep.json (the points, and per metric whether the best strategy changes
 across the sweep), manifest.json, and charts/sweep-<metric>[-<segment>].vl.json and .svg.
 Figures are for the whole population; --segments adds segments such as the claimants.
 

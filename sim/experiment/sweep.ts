@@ -263,9 +263,21 @@ export interface SweepVerdict {
   bestByPoint: string[];
   /** Whether the best strategy is the same at every point. */
   stable: boolean;
+  /**
+   * Where the best strategy changes: the points (labels) at which the leader was best in fewer than
+   * CLEAR_LEAD_SHARE of the replicates, so that the change may be noise (empty when not known: segments have no
+   * ranking).
+   */
+  closePoints: string[];
   /** Plain-language reading. */
   text: string;
 }
+
+/**
+ * A leader best in at least this share of a point's replicates (the ranking's pBest) is clearly ahead there;
+ * below it, a change of the best strategy across the sweep may be replicate noise.
+ */
+export const CLEAR_LEAD_SHARE = 0.75;
 
 /**
  * Per metric (for the whole population, then for each of `segments`): which strategy is best at each point, and
@@ -289,6 +301,19 @@ export function sweepVerdicts(
       });
       const stable = bestByPoint.every((b) => b === bestByPoint[0]);
       const name = segment === 'all' ? metric : `${segment} / ${metric}`;
+      // The share of replicates in which each point's leader was best (the ranking covers the whole population).
+      const close: string[] = [];
+      const shares: string[] = [];
+      if (segment === 'all' && !stable) {
+        results.forEach((r, i) => {
+          const row = r.summary.ranking.find((x) => x.metric === metric && x.strategy === bestByPoint[i]);
+          if (row && row.pBest < CLEAR_LEAD_SHARE) {
+            const label = pointLabel(params, r.point);
+            close.push(label);
+            shares.push(`${bestByPoint[i]} led at ${label} in only ${Math.round(100 * row.pBest)}%`);
+          }
+        });
+      }
       let text: string;
       if (stable) text = `${name}: ${bestByPoint[0]} is best at every point of the sweep`;
       else {
@@ -304,8 +329,13 @@ export function sweepVerdicts(
           i = j + 1;
         }
         text = `${name}: the best strategy changes across the sweep: ${runs.join('; ')}`;
+        if (close.length > 0) {
+          // "b led at k=2 in only 55% of the 4 replicates; a led at k=3 in only 60%"
+          shares[0] += ` of the ${results[0].summary.replicates} replicates`;
+          text += ` (not clear-cut: ${shares.join('; ')}; the change may be noise, and more replicates would tell)`;
+        }
       }
-      out.push({ segment, metric, bestByPoint, stable, text });
+      out.push({ segment, metric, bestByPoint, stable, closePoints: close, text });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 /** Sweep assignments, grids, key paths and verdicts (sim/experiment/sweep.ts), on small hand-made inputs. */
 import { describe, expect, it } from 'vitest';
 import {
+  CLEAR_LEAD_SHARE,
   MAX_SWEEP_POINTS,
   parseAssignment,
   SweepInputError,
@@ -192,5 +193,47 @@ describe('sweepRows and sweepVerdicts', () => {
     expect(grievance.bestByPoint).toEqual(['a', 'a', 'b', 'b']);
     const steady = sweepVerdicts(params.slice(0, 1), [results[0], results[1]]);
     expect(steady[0]).toMatchObject({ stable: true, text: 'trust: a is best at every point of the sweep' });
+  });
+
+  it('says when a change of leader may be noise: a leader best in fewer than 3 of 4 replicates (pBest)', () => {
+    // The rankings: a leads k=1 in 100% of replicates and k=2 in 50%; b leads k=3 in 75% and k=4 in 25%.
+    const pBest: Record<number, [number, number]> = {
+      1: [1, 0],
+      2: [0.5, 0.5],
+      3: [0.25, 0.75],
+      4: [0.75, 0.25],
+    };
+    const ranked = results.map((r) => {
+      const [pa, pb] = pBest[r.point[0] as number];
+      const row = (strategy: string, p: number) => ({
+        metric: 'trust',
+        strategy,
+        meanRank: 1,
+        meanRegret: 0,
+        pBest: p,
+      });
+      return { ...r, summary: { ...r.summary, ranking: [row('a', pa), row('b', pb)] } };
+    });
+    const [trust, grievance] = sweepVerdicts(params, ranked);
+    expect(CLEAR_LEAD_SHARE).toBe(0.75);
+    // k=4's leader by mean is b (0.8 > 0.6), best in only 25% of the replicates; k=3's b at 75% is clear.
+    expect(trust.closePoints).toEqual(['k=2', 'k=4']);
+    expect(trust.text).toBe(
+      'trust: the best strategy changes across the sweep: a at k=1 … k=2; b at k=3 … k=4 ' +
+        '(not clear-cut: a led at k=2 in only 50% of the 4 replicates; b led at k=4 in only 25%; ' +
+        'the change may be noise, and more replicates would tell)',
+    );
+    // No ranking for grievance here: nothing is said about noise.
+    expect(grievance.closePoints).toEqual([]);
+    expect(grievance.text).toBe(
+      'grievance: the best strategy changes across the sweep: a at k=1 … k=2; b at k=3 … k=4',
+    );
+    // A stable leader gets no note, however close.
+    const steady = sweepVerdicts(params.slice(0, 1), [ranked[0], ranked[1]]);
+    expect(steady[0]).toMatchObject({
+      stable: true,
+      closePoints: [],
+      text: 'trust: a is best at every point of the sweep',
+    });
   });
 });

@@ -105,7 +105,7 @@ Examples:
 Every point runs the same replicated worlds (same seed), so points differ only by the parameter.
 Writes <out>/sweep.csv (per point, strategy, segment and metric: mean, 90% interval, 95% CI, and the paired
 difference against the baseline with its 90% interval and 95% CI, and p_better; see docs/metrics.md), sweep.json (the points, and per metric whether the best strategy changes
-across the sweep), manifest.json, and charts/sweep-<metric>[-<segment>].vl.json and .svg.
+across the sweep, and where that change may be noise: the leader best in fewer than 75% of the replicates), manifest.json, and charts/sweep-<metric>[-<segment>].vl.json and .svg.
 Figures are for the whole population; --segments adds segments such as the claimants.
 
 Long sweeps: each finished point is recorded in <out>.sweep-journal.jsonl beside the output folder. After an

@@ -82,6 +82,15 @@ export function parseAssignment(text: string): SweepParameter {
     throw new SweepInputError(`--set ${text}: a value is empty`, 'separate values with commas: 1,3,7');
   }
   const values = parts.map(parseScalar);
+  values.forEach((v, i) => {
+    // 1e400 reads as a number but overflows to Infinity, which no scenario value can be.
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw new SweepInputError(
+        `--set ${text}: ${parts[i]} is too large to be a number (it would be infinite)`,
+        'write an ordinary number, e.g. 1e6',
+      );
+    }
+  });
   const seen = new Set<string>();
   for (const v of values) {
     const k = JSON.stringify(v);

@@ -37,6 +37,10 @@ describe('parseAssignment', () => {
       expect(() => parseAssignment(bad), bad).toThrow(SweepInputError);
     }
     expect(() => parseAssignment(`k=0:1:${MAX_SWEEP_POINTS + 1}`)).toThrow(/at most/);
+    // A number too large for a double (it was passed on as Infinity and reported as "an empty value").
+    expect(() => parseAssignment('k=1,1e400')).toThrow('--set k=1,1e400: 1e400 is too large to be a number');
+    expect(() => parseAssignment('k=-1e400')).toThrow(SweepInputError);
+    expect(() => parseAssignment('k=1e400:2:3')).toThrow(/lo:hi:n with numbers/);
   });
 });
 

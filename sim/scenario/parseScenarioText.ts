@@ -204,6 +204,62 @@ export function unclosedQuote(text: string, upTo: number): number | undefined {
   return scanFlow(text, upTo).unclosedQuote;
 }
 
+/**
+ * In a JSON file (or YAML written as one flow collection) with more brackets opened than closed: the bracket left
+ * open, and where its closing bracket belongs. YAML only says so where the text ends ("Flow map must end with a }"),
+ * or with follow-up errors at the next key. In a file laid out one item per line, the bracket is the one that
+ * ends a line and is not matched, at its own indentation, by the next line indented no further (the line
+ * where its items stop); otherwise it is the innermost bracket the scan leaves open.
+ */
+export function unclosedJsonBracket(
+  text: string,
+): { offset: number; open: string; close: string; afterLine?: number; comma: boolean } | undefined {
+  if (!/^\s*[{[]/.test(text.replace(/^(\s*#.*\n)*/, ''))) return undefined;
+  const stack = scanFlow(text, text.length);
+  if (stack.length === 0 || stack.unclosedQuote !== undefined) return undefined;
+  // One pass over the lines: the brackets that end a line wait, innermost last, for the next line indented no
+  // further than they are; that line must start with the closing bracket at the same indentation.
+  const pending: Array<{ offset: number; open: string; indent: number }> = [];
+  let lastLine = 0; // the last non-blank line so far (1-based)
+  const settle = (indent: number, line: string | undefined) => {
+    while (pending.length > 0 && pending[pending.length - 1]!.indent >= indent) {
+      const p = pending.pop()!;
+      const close = p.open === '{' ? '}' : ']';
+      const rest = line?.trimStart();
+      if (rest !== undefined && p.indent === indent && rest.startsWith(close)) continue;
+      return {
+        offset: p.offset,
+        open: p.open,
+        close,
+        afterLine: lastLine,
+        comma: rest !== undefined && !/^[}\]]/.test(rest),
+      };
+    }
+    return undefined;
+  };
+  let at = 0;
+  for (let n = 1; at <= text.length; n++) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    let i = at;
+    while (i < eol && (text[i] === ' ' || text[i] === '\t')) i++;
+    let end = eol;
+    while (end > i && /\s/.test(text[end - 1]!)) end--;
+    if (end > i) {
+      const found = settle(i - at, text.slice(i, Math.min(end, i + 2)));
+      if (found) return found;
+      const last = text[end - 1];
+      if (last === '{' || last === '[') pending.push({ offset: end - 1, open: last, indent: i - at });
+      lastLine = n;
+    }
+    at = eol + 1;
+  }
+  const found = settle(-1, undefined);
+  if (found) return found;
+  const inner = stack[stack.length - 1]!;
+  return { offset: inner.at, open: inner.ch, close: inner.ch === '{' ? '}' : ']', comma: false };
+}
+
 /** A character that looks like YAML syntax to a person but is not, found where it breaks the YAML. */
 export interface Lookalike {
   offset: number;
@@ -1248,7 +1304,31 @@ function parseUnsafe(text: string, file: string, opts: ParseOptions): ParseResul
   // 2. YAML syntax.
   const maxDepth = opts.maxDepth ?? MAX_NESTING_DEPTH;
   const read = readYaml(text, file, maxDepth);
-  if (read.syntax.length > 0) return fail(explainSyntax(text, file, read, maxDepth), read.warnings);
+  if (read.syntax.length > 0) {
+    // A bracket left open in JSON makes YAML complain at the end of the file or at the next key: report the bracket.
+    const open = unclosedJsonBracket(text);
+    if (open) {
+      const what = open.open === '{' ? 'map' : 'list';
+      const put = `"${open.close}${open.comma ? ',' : ''}"`;
+      return fail(
+        [
+          diag(
+            file,
+            read.lc,
+            open.offset,
+            SYNTAX_PATH,
+            `YAML: this "${open.open}" is never closed`,
+            open.afterLine !== undefined
+              ? `add ${put} on a line of its own after line ${open.afterLine}, where this ${what}’s items end`
+              : `add the missing "${open.close}" where this ${what} ends (each "${open.open}" needs its own "${open.close}")`,
+            'error',
+          ),
+        ],
+        read.warnings,
+      );
+    }
+    return fail(explainSyntax(text, file, read, maxDepth), read.warnings);
+  }
   const { doc, lc, warnings, tree } = read;
 
   // 3. Structure guards.

@@ -838,6 +838,35 @@ function firstAlias(doc: Document): YamlNode | undefined {
   return found;
 }
 
+/**
+ * Aliases (`*name`) with no anchor (`&name`) above them, in source order, each with the line of an anchor of that
+ * name further down, if there is one. YAML only fails on them when the document is converted, with no position.
+ */
+function danglingAliases(
+  doc: Document,
+  lc: LineCounter,
+): { alias: YamlNode; name: string; laterLine?: number }[] {
+  const anchors = new Map<string, { at: number; node: YamlNode }>();
+  const aliases: { alias: YamlNode; name: string; at: number }[] = [];
+  let at = 0;
+  visit(doc, {
+    Node(_, node) {
+      at++;
+      if (isAlias(node)) aliases.push({ alias: node as unknown as YamlNode, name: node.source, at });
+      else if (node.anchor && !anchors.has(node.anchor))
+        anchors.set(node.anchor, { at, node: node as YamlNode });
+    },
+  });
+  const found: { alias: YamlNode; name: string; laterLine?: number }[] = [];
+  for (const a of aliases) {
+    const anchor = anchors.get(a.name);
+    if (anchor && anchor.at < a.at) continue;
+    const start = startOf(anchor?.node);
+    found.push(start !== undefined ? { alias: a.alias, name: a.name, laterLine: lc.linePos(start).line } : a);
+  }
+  return found;
+}
+
 interface YamlRead {
   doc: Document;
   lc: LineCounter;
@@ -1351,6 +1380,25 @@ function parseUnsafe(text: string, file: string, opts: ParseOptions): ParseResul
   }
   if (doc.contents === null) {
     return fail([top('the file is empty (only comments)', 'a scenario starts with `version: 1`')], warnings);
+  }
+  const dangling = danglingAliases(doc, lc);
+  if (dangling.length > 0) {
+    return fail(
+      dangling.map((d) =>
+        diag(
+          file,
+          lc,
+          startOf(d.alias) ?? 0,
+          SYNTAX_PATH,
+          `YAML: the alias *${d.name} refers to no anchor &${d.name} above it`,
+          d.laterLine !== undefined
+            ? `&${d.name} is set further down, on line ${d.laterLine}: an alias can only repeat a value anchored above it; move that value up, or write the value out here`
+            : `*${d.name} repeats the value marked &${d.name} earlier in the file: mark that value with &${d.name}, or write the value out here`,
+          'error',
+        ),
+      ),
+      warnings,
+    );
   }
   let raw: unknown;
   try {

@@ -52,6 +52,8 @@ export function resolveStrategies(
   let b = baseline === undefined ? (model.scenario.outputs.baseline ?? null) : baseline;
   if (b === null && baseline === undefined && ids.includes('passive-firefighting'))
     b = 'passive-firefighting';
+  // A --baseline that is no strategy at all: say so (with a did-you-mean), not that it was left out of --strategies.
+  if (b !== null && !model.strategies.some((s) => s.id === b)) throw new Error(unknownStrategy(b, model));
   if (b !== null && !ids.includes(b)) {
     const from = baseline === undefined ? ' (the scenario’s outputs.baseline)' : '';
     throw new Error(

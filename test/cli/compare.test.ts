@@ -270,6 +270,19 @@ describe('trustsim compare without a baseline', () => {
   });
 });
 
+describe('trustsim compare --baseline', () => {
+  it('an id that is no strategy: "unknown strategy", with a did-you-mean (not "add it to --strategies")', async () => {
+    const dir = join(tmp.dir, 'bad-baseline-out');
+    const typo = `${ids[1]!.slice(0, -1)}x`;
+    const r = await cli('compare', scenarioFile, '--baseline', typo, '--replicates', '2', '-q', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: unknown strategy "${typo}" (did you mean "${ids[1]}"?)`);
+    expect(r.err).not.toContain('not among the strategies compared');
+    expect(stackLines(r.err)).toEqual([]);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('trustsim report', () => {
   it('on a folder without report-input.json: exit 2 and a clear message', async () => {
     const r = await cli('report', tmp.dir);

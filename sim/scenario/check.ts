@@ -364,6 +364,27 @@ export function checkScenario(scenario: Scenario | unknown): CheckIssue[] {
           ref([...p, 'when', 'after'], when.after, [...incidentIdList, ...eventIds], 'incident or event');
         }
         if (when.date !== undefined) inCalendar([...p, 'when', 'date'], when.date, 'rule');
+        // `after: x, days: n` due after the calendar ends: the rule never fires, and nothing says so in the charts.
+        if (typeof when.after === 'string' && calendarOk && end !== undefined) {
+          const from = incidentById.get(when.after) ?? eventById.get(when.after);
+          const fromDay = dayNumber(from?.date);
+          const delay = typeof when.days === 'number' ? when.days : 0;
+          if (fromDay !== undefined && Number.isInteger(delay) && delay >= 0 && delay <= 3650) {
+            const due = fromDay + delay;
+            if (due > end) {
+              const dueText = new Date(due * 86_400_000).toISOString().slice(0, 10);
+              const latest = end - fromDay;
+              add(
+                [...p, 'when', when.days !== undefined ? 'days' : 'after'],
+                `this rule is due on ${dueText}, after the calendar ends (${String(calendar?.end)}): it never fires`,
+                latest >= 0
+                  ? `at most days: ${latest} for "${when.after}" (${String(from?.date)}), or extend calendar.end to ${dueText}`
+                  : `extend calendar.end to ${dueText}`,
+                { severity: 'warning' },
+              );
+            }
+          }
+        }
         if (when.notBefore !== undefined)
           inCalendar([...p, 'when', 'notBefore'], when.notBefore, 'notBefore');
         const trigger = str(when.trigger);

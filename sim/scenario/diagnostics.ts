@@ -363,6 +363,26 @@ export function numberTextHint(v: unknown, schema: z.ZodType | undefined): strin
   return `write the number alone, without separators, currency or units: ${plain}`;
 }
 
+/**
+ * For a map written as text because its first line is `key = value`, `key:value` or `key value` (YAML then reads the
+ * indented lines as one text): the line to write instead, when the key is one the map takes.
+ */
+export function keyValueTextHint(v: unknown, schema: z.ZodType | undefined): string | undefined {
+  if (typeof v !== 'string' || v.length > 500) return undefined;
+  const m =
+    /^([A-Za-z_][\w-]*)( *= *|:(?=[^\s:/])| +)([^\s=:].*?)(?: +[A-Za-z_][\w-]*(?: *= *|:(?=\S)) .*)?$/.exec(
+      v.trim(),
+    );
+  if (!m || !allowedKeys(schema).includes(m[1]!)) return undefined;
+  const [, key, sep, value] = m as unknown as [string, string, string, string];
+  const how = sep.includes('=')
+    ? 'a colon and a space after the key, not "="'
+    : sep.includes(':')
+      ? 'YAML needs a space after the colon'
+      : 'a colon after the key';
+  return `write ${key}: ${value} (${how}), each key on its own line`;
+}
+
 /** The one candidate that starts with the same three or more letters as `input` ("deny" → "denial"), if any. */
 function samePrefix(input: string, candidates: readonly string[]): string | undefined {
   const head = input.toLowerCase().slice(0, Math.max(3, Math.ceil(input.length / 2)));
@@ -430,7 +450,12 @@ export function zodIssueToProblems(
             : `nothing is written after "${key}:"; write a value there`;
         return [problem(`expected ${expected}, got ${got}`, hint)];
       }
-      return [problem(`expected ${describeSchema(schema)}, got ${got}`, numberTextHint(value, schema))];
+      return [
+        problem(
+          `expected ${describeSchema(schema)}, got ${got}`,
+          numberTextHint(value, schema) ?? keyValueTextHint(value, schema),
+        ),
+      ];
     }
     case 'too_big':
     case 'too_small': {

@@ -959,6 +959,44 @@ const LINE_CODES = new Set<string>([
 const LIST_ITEM = /^ *-(\s|$)/;
 const KEY_LINE = /^ *(?:"[^"]*"|'[^']*'|[^\s#'"{[\]}&*!|>%@`-][^#]*?):(\s|$)/;
 
+/**
+ * The line holding `offset`, when it is not `key: value` but looks meant as one: `key = value`, `key:value` (no
+ * space after the colon) or `key value` (no colon). Where the mistake is, and what to write instead.
+ */
+export function keyValueTypo(
+  text: string,
+  offset: number,
+): { offset: number; message: string; hint: string } | undefined {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = restOfLine(text, start);
+  if (line.length > 200) return undefined;
+  const m = /^( *(?:- +)?)([A-Za-z_][\w-]*)( *= *| *:(?=[^\s:/])| +)([^\s#:=].*?)\s*$/.exec(line);
+  if (!m || /:\s/.test(m[4]!)) return undefined;
+  const [, lead, key, sep, value] = m as unknown as [string, string, string, string, string];
+  const at = start + lead.length + key.length + (sep.length - sep.trimStart().length);
+  const shown = JSON.stringify(quoteLine(line));
+  const fixed = `${key}: ${value}`;
+  if (sep.includes('=')) {
+    return {
+      offset: at,
+      message: `YAML: ${shown} is not key: value (YAML does not use "=")`,
+      hint: `write ${fixed} (a colon and a space after the key)`,
+    };
+  }
+  if (sep.includes(':')) {
+    return {
+      offset: at,
+      message: `YAML: no space after the colon in ${shown}`,
+      hint: `write ${fixed} (YAML needs a space after the colon)`,
+    };
+  }
+  return {
+    offset: start + lead.length + key.length,
+    message: `YAML: no colon after "${key}" in ${shown}`,
+    hint: `is a ":" missing? write ${fixed}`,
+  };
+}
+
 /** Short enough to quote in a message: the line's text, or its key followed by "…". */
 function quoteLine(line: string): string {
   const t = line.trim();
@@ -1104,9 +1142,17 @@ function readYaml(text: string, file: string, maxDepth: number): YamlRead {
       !inFlowAtLineStart(e.pos[0])
         ? listMapMix(text, e.pos[0])
         : undefined;
+    // A line meant as key: value but written `key = value`, `key:value` or `key value`.
+    const typo =
+      !mix && LINE_CODES.has(e.code) && e.pos[0] <= firstNonSpaceOfLine(text, e.pos[0])
+        ? keyValueTypo(text, e.pos[0])
+        : undefined;
     // A `{` or `[` left open is reported where YAML gives up, often lines later: point at the bracket instead.
     const close = /must be sufficiently indented and end with a ([}\]])/.exec(e.message)?.[1];
-    if (mix) {
+    if (typo) {
+      pos = lc.linePos(typo.offset);
+      ({ message, hint } = typo);
+    } else if (mix) {
       pos = lc.linePos(firstNonSpaceOfLine(text, e.pos[0]));
       ({ message, hint } = mix);
       outOfPlace = true;

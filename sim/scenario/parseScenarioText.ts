@@ -297,6 +297,15 @@ const LOOKALIKE_SPACES: Record<string, string> = {
   '\u3000': 'a full-width space (U+3000)',
   '\u00a0': 'a non-breaking space (U+00A0)',
 };
+/** Dashes and bullets a word processor or an input method puts where a list entry's "-" was meant. */
+const LOOKALIKE_DASHES: Record<string, string> = {
+  '\u2013': 'an en dash "–"',
+  '\u2014': 'an em dash "—"',
+  '\u2212': 'a minus sign "−"',
+  '\u2010': 'a hyphen "‐" (U+2010)',
+  '\uff0d': 'a full-width hyphen "－"',
+  '\u2022': 'a bullet "•"',
+};
 const SMART_QUOTES: Record<string, { name: string; plain: string; close: RegExp }> = {
   '\u201c': { name: 'a curly quote “', plain: '"', close: /[\u201c\u201d]/ },
   '\u201d': { name: 'a curly quote ”', plain: '"', close: /[\u201c\u201d]/ },
@@ -369,6 +378,17 @@ function scanLineForLookalikes(
       i++;
     }
     if (i + 1 < eol && text[i] === '-' && (text[i + 1] === ' ' || LOOKALIKE_SPACES[text[i + 1]!])) {
+      i++;
+      continue;
+    }
+    const dash = LOOKALIKE_DASHES[text[i]!];
+    if (dash && i + 1 < eol && (text[i + 1] === ' ' || LOOKALIKE_SPACES[text[i + 1]!])) {
+      found.push({
+        offset: i,
+        message: `${dash} starts this list entry`,
+        hint: 'start a list entry with the ordinary hyphen "-" followed by a space (a word processor may have turned it into a dash)',
+        edits: [{ from: i, to: i + 1, by: '-' }],
+      });
       i++;
       continue;
     }

@@ -4,9 +4,9 @@
  * check, and `network.file` resolved relative to the scenario file.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
   pointLabel,
@@ -16,6 +16,7 @@ import {
   setAtPath,
 } from '../experiment/sweep';
 import type { Diagnostic } from '../scenario/diagnostics';
+import { didYouMean } from '../scenario/didYouMean';
 import { formatBytes } from '../scenario/estimateMemory';
 import {
   MAX_ALIAS_COUNT,
@@ -57,13 +58,113 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
 /** A failed load: the reasons, as diagnostics. */
 type LoadFailure = Extract<ParseResult, { ok: false }>;
 
+const SCENARIO_NAME = /\.(ya?ml|json)$/i;
+
+/** Files that are often given by mistake for a scenario: what they are, and what to do. */
+const NOT_A_SCENARIO: Record<string, { what: string; hint?: string }> = {
+  '.md': { what: 'a Markdown page (teaching notes?)' },
+  '.markdown': { what: 'a Markdown page' },
+  '.html': { what: 'a web page (a report?)' },
+  '.htm': { what: 'a web page' },
+  '.ipynb': { what: 'a Jupyter notebook (a report?)' },
+  '.csv': { what: 'a table (an output of trustsim?)' },
+  '.svg': { what: 'a chart' },
+  '.png': { what: 'an image' },
+  '.pdf': { what: 'a PDF document' },
+  '.doc': { what: 'a Word document', hint: 'save the scenario as plain text, with a .yaml name' },
+  '.docx': { what: 'a Word document', hint: 'save the scenario as plain text, with a .yaml name' },
+  '.xlsx': { what: 'a spreadsheet' },
+  '.pptx': { what: 'a slide deck' },
+  '.zip': { what: 'a zip archive', hint: 'unpack it and give the .yaml file inside' },
+};
+
+/** Scenario files (.yaml, .yml, .json) in a folder, sorted; empty when it cannot be read. */
+async function scenarioFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => SCENARIO_NAME.test(f)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Why `file` is no scenario file when it is a folder, a file of another kind, or missing; else undefined. */
+async function notAScenario(file: string, isDir: boolean | undefined): Promise<LoadFailure | undefined> {
+  if (isDir) {
+    if (existsSync(join(file, 'manifest.json'))) {
+      let scenario: unknown;
+      try {
+        scenario = (JSON.parse(await readFile(join(file, 'manifest.json'), 'utf8')) as { scenario?: unknown })
+          .scenario;
+      } catch {
+        scenario = undefined;
+      }
+      return fileError(
+        file,
+        'this is a folder, not a scenario file: an output folder trustsim wrote',
+        `${typeof scenario === 'string' ? `its scenario was ${scenario}; ` : ''}\`trustsim report ${file}\` rebuilds its report, \`trustsim verify ${file}\` reruns it`,
+      );
+    }
+    const inside = await scenarioFilesIn(file);
+    return fileError(
+      file,
+      'this is a folder, not a scenario file',
+      inside.length > 0
+        ? `give one of the scenario files in it: ${inside
+            .slice(0, 5)
+            .map((f) => join(file, f))
+            .join(', ')}${inside.length > 5 ? ', …' : ''}`
+        : 'give the path of a scenario file (.yaml or .json)',
+    );
+  }
+  if (isDir === undefined) {
+    // Missing: a typo in the name, or the folder itself missing.
+    const dir = dirname(file);
+    if (!existsSync(dir)) return fileError(file, `file not found: the folder ${dir} does not exist`);
+    if (!statSync(dir).isDirectory())
+      return fileError(file, `file not found: ${dir} is a file, not a folder`);
+    const near = didYouMean(basename(file), await scenarioFilesIn(dir));
+    return fileError(file, 'file not found', near ? `did you mean ${join(dir, near)}?` : undefined);
+  }
+  const ext = extname(file).toLowerCase();
+  const kind = NOT_A_SCENARIO[ext];
+  if (!kind) return undefined;
+  const stem = basename(file, extname(file));
+  const sibling = (await scenarioFilesIn(dirname(file))).find((f) => f.replace(SCENARIO_NAME, '') === stem);
+  return fileError(
+    file,
+    `this is ${kind.what}, not a scenario file`,
+    sibling
+      ? `the scenario beside it is ${join(dirname(file), sibling)}`
+      : (kind.hint ?? 'a scenario is a YAML or JSON text file (.yaml, .yml or .json)'),
+  );
+}
+
+/** Whether the bytes are UTF-16 text: a UTF-16 byte-order mark, or a NUL in every other byte of the start. */
+function isUtf16(bytes: ArrayLike<number>): boolean {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return true;
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return even === n / 2 || odd === n / 2;
+}
+
 /** The file's text, or a failed load saying why it cannot be read (missing, a folder, too large). */
 async function readScenarioText(file: string, opts: LoadOptions): Promise<string | LoadFailure> {
   const maxBytes = opts.maxBytes ?? MAX_SCENARIO_BYTES;
   let bytes: Buffer;
   try {
     const st = await stat(file);
-    if (st.isDirectory()) return fileError(file, 'this is a folder, not a scenario file');
+    const wrongKind = await notAScenario(file, st.isDirectory());
+    if (wrongKind) return wrongKind;
     if (st.size > maxBytes) {
       return fileError(
         file,
@@ -74,7 +175,7 @@ async function readScenarioText(file: string, opts: LoadOptions): Promise<string
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fileError(file, 'file not found');
+    if (code === 'ENOENT' || code === 'ENOTDIR') return (await notAScenario(file, undefined))!;
     if (code === 'EACCES' || code === 'EPERM') return fileError(file, 'permission denied');
     return fileError(file, `cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -82,6 +183,13 @@ async function readScenarioText(file: string, opts: LoadOptions): Promise<string
     return fileError(
       file,
       `the file is too large (${formatBytes(bytes.length)}; at most ${formatBytes(maxBytes)})`,
+    );
+  }
+  if (isUtf16(bytes)) {
+    return fileError(
+      file,
+      'the file is saved as UTF-16 (“Unicode” in Windows Notepad), not UTF-8',
+      'save it again with the encoding UTF-8 (Notepad: File › Save as › Encoding: UTF-8)',
     );
   }
   // Non-fatal decoding: invalid UTF-8 becomes U+FFFD, reported with its position. A BOM is dropped.

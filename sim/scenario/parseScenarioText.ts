@@ -989,10 +989,12 @@ export function keyValueTypo(
 ): { offset: number; message: string; hint: string } | undefined {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const line = restOfLine(text, start);
-  if (line.length > 200) return undefined;
+  if (line.length > 120) return undefined;
   const m = /^( *(?:- +)?)([A-Za-z_][\w-]*)( *= *| *:(?=[^\s:/])| +)([^\s#:=].*?)\s*$/.exec(line);
   if (!m || /:\s/.test(m[4]!)) return undefined;
   const [, lead, key, sep, value] = m as unknown as [string, string, string, string, string];
+  // Without "=" or ":", only `key value` with a one-word value: a line of prose is not taken for a key.
+  if (sep.trim() === '' && /\s/.test(value)) return undefined;
   const at = start + lead.length + key.length + (sep.length - sep.trimStart().length);
   const shown = JSON.stringify(quoteLine(line));
   const fixed = `${key}: ${value}`;

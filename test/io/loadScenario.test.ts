@@ -42,6 +42,61 @@ describe('loadScenario', () => {
     expect(r.ok === false && r.errors[0]!.message).toMatch(/too large/);
   });
 
+  it('a file given by mistake: the teaching notes (naming the scenario beside them), a folder, a typo', async () => {
+    const notes = await loadScenario('scenarios/teaching/apology-vs-denial.md');
+    expect(notes.ok === false && notes.errors).toMatchObject([
+      {
+        message: 'this is a Markdown page (teaching notes?), not a scenario file',
+        hint: 'the scenario beside it is scenarios/teaching/apology-vs-denial.yaml',
+      },
+    ]);
+    const folder = await loadScenario('scenarios/teaching');
+    expect(folder.ok === false && folder.errors[0]!.hint).toBe(
+      'give one of the scenario files in it: scenarios/teaching/apology-vs-denial.yaml, scenarios/teaching/compensation-dose.yaml, scenarios/teaching/donation-during-dispute.yaml',
+    );
+    const typo = await loadScenario('scenarios/teaching/apology-vs-denail.yaml');
+    expect(typo.ok === false && typo.errors[0]).toMatchObject({
+      message: 'file not found',
+      hint: 'did you mean scenarios/teaching/apology-vs-denial.yaml?',
+    });
+    const noFolder = await loadScenario('scenarios/teachin/apology-vs-denial.yaml');
+    expect(noFolder.ok === false && noFolder.errors[0]!.message).toBe(
+      'file not found: the folder scenarios/teachin does not exist',
+    );
+  });
+
+  it('an output folder given for the scenario: names its scenario, and report and verify', async () => {
+    const out = join(tmp, 'out-folder');
+    (await import('node:fs')).mkdirSync(out);
+    writeFileSync(
+      join(out, 'manifest.json'),
+      JSON.stringify({ trustsim: '0.1.0', scenario: 'my-case.yaml' }),
+    );
+    const r = await loadScenario(out);
+    expect(r.ok === false && r.errors[0]).toMatchObject({
+      message: 'this is a folder, not a scenario file: an output folder trustsim wrote',
+      hint: `its scenario was my-case.yaml; \`trustsim report ${out}\` rebuilds its report, \`trustsim verify ${out}\` reruns it`,
+    });
+  });
+
+  it('UTF-16 text, with or without a byte-order mark: says to save it as UTF-8', async () => {
+    const text = (await import('node:fs')).readFileSync(valid('minimal.yaml'), 'utf8');
+    const le = [...Buffer.from(text, 'utf16le')];
+    const be = le.map((_, i) => le[i ^ 1]!);
+    for (const [name, bytes] of [
+      ['le-bom.yaml', [0xff, 0xfe, ...le]],
+      ['le.yaml', le],
+      ['be-bom.yaml', [0xfe, 0xff, ...be]],
+    ] as const) {
+      const file = join(tmp, name);
+      writeFileSync(file, Uint8Array.from(bytes));
+      const r = await loadScenario(file);
+      expect(r.ok === false && r.errors.map((e) => e.message), name).toEqual([
+        'the file is saved as UTF-16 (“Unicode” in Windows Notepad), not UTF-8',
+      ]);
+    }
+  });
+
   it('decodes invalid UTF-8 to a positioned error', async () => {
     const file = join(tmp, 'latin1.yaml');
     writeFileSync(file, new Uint8Array(Buffer.from('version: 1\nmeta:\n  title: caf\xe9\n', 'latin1')));

@@ -291,6 +291,7 @@ function hasPath(input: unknown, path: readonly PathSegment[]): boolean {
 function idSuggestion(v: unknown): string | undefined {
   if (typeof v !== 'string' || v.length === 0) return undefined;
   const s = v
+    .trim()
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+/, '')
@@ -383,6 +384,14 @@ export function keyValueTextHint(v: unknown, schema: z.ZodType | undefined): str
   return `write ${key}: ${value} (${how}), each key on its own line`;
 }
 
+/** For a value like `200#agents`: "#" starts a comment only after a space, so YAML kept it in the value. */
+export function commentHint(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length > 200) return undefined;
+  const m = /^([^\s#][^#]*?[^\s#])#(.*)$/.exec(v.trim());
+  if (!m) return undefined;
+  return `"#" starts a comment only after a space: write ${m[1]} #${m[2]}`;
+}
+
 /** The one candidate that starts with the same three or more letters as `input` ("deny" → "denial"), if any. */
 function samePrefix(input: string, candidates: readonly string[]): string | undefined {
   const head = input.toLowerCase().slice(0, Math.max(3, Math.ceil(input.length / 2)));
@@ -453,7 +462,7 @@ export function zodIssueToProblems(
       return [
         problem(
           `expected ${describeSchema(schema)}, got ${got}`,
-          numberTextHint(value, schema) ?? keyValueTextHint(value, schema),
+          numberTextHint(value, schema) ?? keyValueTextHint(value, schema) ?? commentHint(value),
         ),
       ];
     }
@@ -520,7 +529,13 @@ export function zodIssueToProblems(
         values.length === 1
           ? JSON.stringify(values[0])
           : `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-      return [problem(`expected ${expected}, got ${got}`, guess ? `did you mean "${guess}"?` : undefined)];
+      const key = String(path[path.length - 1]);
+      const hint = guess
+        ? `did you mean "${guess}"?`
+        : value === null
+          ? `nothing is written after "${key}:"; write one of them there`
+          : commentHint(value);
+      return [problem(`expected ${expected}, got ${got}`, hint)];
     }
     case 'not_multiple_of':
       return [

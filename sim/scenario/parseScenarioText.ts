@@ -503,7 +503,11 @@ function mendIndentation(text: string, lineStart: number): TextEdit {
 }
 
 function yamlErrorMessage(e: YAMLError): { message: string; hint?: string } {
-  const first = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  // YAML quotes the token it stopped at, which may be a whole paragraph of prose: quote its start only.
+  const first = e.message
+    .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
+    .trim()
+    .replace(/: ("(?:[^"\\]|\\.){60})(?:[^"\\]|\\.)+"$/, ': $1…"');
   if (/Maximum call stack/i.test(first)) {
     return {
       message: `nesting is too deep (at most ${MAX_NESTING_DEPTH} levels)`,

@@ -39,7 +39,7 @@ export function registerCompare(program: Command, io: CliIO): void {
     .option('--strategies <ids>', 'comma-separated strategy ids (default: all)', parseList)
     .option(
       '--baseline <id>',
-      'strategy to compare against (default: the scenario’s outputs.baseline, else passive-firefighting if compared)',
+      'strategy to compare against (default: the scenario’s outputs.baseline; else a strategy with the id passive-firefighting, when one is compared; else none)',
     )
     .addOption(replicatesOption('replicated worlds'))
     .addOption(seedOption('replicate r uses (seed, r)'))

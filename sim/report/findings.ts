@@ -13,7 +13,15 @@ import {
   segmentTitles,
   statsOf,
 } from './data';
-import { formatFixed, formatInterval, formatMetric, formatPercent, formatYuan } from './format';
+import {
+  formatFixed,
+  formatInterval,
+  formatMetric,
+  formatPercent,
+  formatWithInterval,
+  formatYuan,
+  joinInterval,
+} from './format';
 import { describeMetric, type MetricInfo } from './metrics';
 
 /** How a finding names a metric. */
@@ -58,9 +66,8 @@ const UNIT_SUFFIX: Partial<Record<MetricInfo['unit'], string>> = {
   'stories/day': ' stories per day',
 };
 
-function amount(value: number, info: MetricInfo): string {
-  return `${formatMetric(value, info)}${UNIT_SUFFIX[info.unit] ?? ''}`;
-}
+/** Differences smaller than this (in absolute value) are written "less than 0.000001", not as 4.3e−8. */
+const NEGLIGIBLE = 1e-6;
 
 /** The verdict after a difference: how often the strategy did better, or that the data do not settle it. */
 function verdict(c: Comparison): string {
@@ -87,22 +94,32 @@ export function comparisonSentence(c: Comparison, phrase?: string | FindingPhras
   const higher = c.diff >= 0;
   const size = Math.abs(c.diff);
   const [lo, hi] = higher ? [c.lo, c.hi] : [-c.hi, -c.lo];
-  const interval = `(90% interval ${formatInterval(lo, hi, info)})`;
+  // The difference and its interval are formatted together, so they show the same digits.
+  const [n, a, b] = formatWithInterval(size, lo, hi, info);
+  const interval = `(90% interval ${joinInterval(lo, hi, a, b)})`;
   if (identicalInEveryReplicate(c)) {
     return p.count && p.same
       ? `Under ${c.strategy}, ${p.same} as under ${c.baseline} in every replicate.`
       : `Under ${c.strategy}, ${p.level ?? info.label} was the same as under ${c.baseline} in every replicate.`;
   }
   if (p.count) {
-    const n = formatMetric(size, info);
     const what =
       size === 0
         ? `${p.same ?? info.label} on average as`
         : `${p.count(n, higher ? 'more' : 'fewer', n === '1')} than`;
     return `Under ${c.strategy}, ${what} under ${c.baseline} ${interval}; ${verdict(c)}.`;
   }
+  if (size > 0 && info.unit !== 'cny' && Math.max(size, Math.abs(lo), Math.abs(hi)) < NEGLIGIBLE) {
+    // Below a millionth the numbers would need scientific notation ("4.3e−8"): say how small they are.
+    return (
+      `Under ${c.strategy}, ${p.level ?? info.label} was ${higher ? 'higher' : 'lower'} than under ` +
+      `${c.baseline} by less than 0.000001 (the whole 90% interval lies within ±0.000001); ${verdict(c)}.`
+    );
+  }
   const diffText =
-    size === 0 ? 'on average the same as' : `${amount(size, info)} ${higher ? 'higher' : 'lower'} than`;
+    size === 0
+      ? 'on average the same as'
+      : `${n}${UNIT_SUFFIX[info.unit] ?? ''} ${higher ? 'higher' : 'lower'} than`;
   return `Under ${c.strategy}, ${p.level ?? info.label} was ${diffText} under ${c.baseline} ${interval}; ${verdict(c)}.`;
 }
 

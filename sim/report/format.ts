@@ -107,9 +107,36 @@ export function joinInterval(lo: number, hi: number, a: string, b: string): stri
   return lo < 0 || hi < 0 ? `${a} to ${b}` : `${a}–${b}`;
 }
 
-/** "0.10–0.14" (en dash); a negative bound keeps its minus sign: "−0.02 to 0.05". */
+/**
+ * A value (a mean or a difference) and the two ends of its interval, formatted alike
+ * (`formatMetricGroup`). When the ends differ but would read the same ("0.03 (0.03–0.03)"), all three
+ * use significant digits, as few as make the ends read differently (up to 6): "0.031 (0.028–0.033)",
+ * so an interval with a width never reads as a single point. ¥ amounts keep their own format.
+ */
+export function formatWithInterval(
+  value: number,
+  lo: number,
+  hi: number,
+  info: MetricInfo,
+  short = false,
+): [string, string, string] {
+  const plain = formatMetricGroup([value, lo, hi], info, short) as [string, string, string];
+  if (lo === hi || plain[1] !== plain[2] || info.unit === 'cny') return plain;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return plain;
+  let texts = plain;
+  for (let digits = 2; digits <= 6; digits++) {
+    texts = [formatSig(value, digits), formatSig(lo, digits), formatSig(hi, digits)];
+    if (texts[1] !== texts[2]) break;
+  }
+  return texts;
+}
+
+/**
+ * "0.10–0.14" (en dash); a negative bound keeps its minus sign: "−0.02 to 0.05". Ends that differ
+ * never read the same (see `formatWithInterval`).
+ */
 export function formatInterval(lo: number, hi: number, info: MetricInfo, short = false): string {
-  const [a, b] = formatMetricGroup([lo, hi], info, short) as [string, string];
+  const [, a, b] = formatWithInterval(lo, lo, hi, info, short);
   return joinInterval(lo, hi, a, b);
 }
 

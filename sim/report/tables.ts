@@ -5,9 +5,9 @@ import { baselineId, claimantSegments, identicalInEveryReplicate, segmentTitles,
 import {
   formatFixed,
   formatMetric,
-  formatMetricGroup,
   formatPercent,
   formatSig,
+  formatWithInterval,
   joinInterval,
 } from './format';
 import { compareMetricKeys, describeMetric } from './metrics';
@@ -76,7 +76,7 @@ function meanAndInterval(
   const m = statsOf(input, strategy, key, segment);
   if (!m) return NOT_DEFINED;
   const info = describeMetric(key, incidents);
-  const [mean, lo, hi] = formatMetricGroup([m.mean, m.lo, m.hi], info, true) as [string, string, string];
+  const [mean, lo, hi] = formatWithInterval(m.mean, m.lo, m.hi, info, true);
   return `${mean} (${joinInterval(m.lo, m.hi, lo, hi)})`;
 }
 
@@ -264,7 +264,7 @@ export function comparisonTable(input: ReportInput): ReportTable {
       }
       const same = identicalInEveryReplicate(c);
       if (same) identical = true;
-      const [diff, lo, hi] = formatMetricGroup([c.diff, c.lo, c.hi], info, true) as [string, string, string];
+      const [diff, lo, hi] = formatWithInterval(c.diff, c.lo, c.hi, info, true);
       return [
         ...head,
         same ? '0' : diff,

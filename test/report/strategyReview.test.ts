@@ -1,0 +1,103 @@
+/**
+ * Defects a strategy reviewer found reading the flagship and teaching reports: intervals whose two
+ * ends read the same although they differ, and findings in scientific notation.
+ */
+
+import { describe, expect, it } from 'vitest';
+import type { Comparison, ReportInput } from '../../sim/experiment/types';
+import { comparisonSentence, keyFindings } from '../../sim/report/findings';
+import { formatInterval, formatWithInterval } from '../../sim/report/format';
+import { describeMetric } from '../../sim/report/metrics';
+import { comparisonTable, strategyTable } from '../../sim/report/tables';
+import { makeFixture } from '../fixtures/report/makeFixture';
+
+const BASE = 'passive-firefighting';
+
+function comparison(over: Partial<Comparison>): Comparison {
+  return {
+    strategy: 'honour-and-apologise',
+    baseline: BASE,
+    metric: 'trust',
+    segment: 'all',
+    diff: 0.0307,
+    lo: 0.0284,
+    hi: 0.0331,
+    ci95: [0.03, 0.031],
+    pBetter: 1,
+    direction: 1,
+    ...over,
+  };
+}
+
+/** The fixture with the whole-population comparison of (strategy, metric) replaced. */
+function withComparison(input: ReportInput, c: Comparison): ReportInput {
+  input.summary.comparisons = [
+    ...input.summary.comparisons.filter(
+      (x) => !(x.strategy === c.strategy && x.metric === c.metric && x.segment === c.segment),
+    ),
+    c,
+  ];
+  return input;
+}
+
+describe('an interval with a width never reads as a single point', () => {
+  const trust = describeMetric('trust');
+
+  it('adds significant digits when the two ends would read the same', () => {
+    // Before: "0.03 (0.03–0.03)" for a difference of 0.0307 with interval 0.0284–0.0331.
+    expect(formatWithInterval(0.0307, 0.0284, 0.0331, trust)).toEqual(['0.031', '0.028', '0.033']);
+    expect(formatInterval(0.0284, 0.0331, trust)).toBe('0.028–0.033');
+    // Ends that already differ, and a true single point, keep the metric's decimals.
+    expect(formatWithInterval(0.12, 0.1, 0.14, trust)).toEqual(['0.12', '0.10', '0.14']);
+    expect(formatWithInterval(0.5, 0.5, 0.5, trust)).toEqual(['0.50', '0.50', '0.50']);
+    // Counts keep every digit before the point, so they need more significant digits.
+    const people = describeMetric('rights_group_size');
+    expect(formatWithInterval(2150.1, 2149.6, 2150.4, people)).toEqual(['2,150.1', '2,149.6', '2,150.4']);
+    expect(formatInterval(-0.0331, -0.0284, trust)).toBe('−0.033 to −0.028');
+  });
+
+  it('in the key findings, the difference and its interval show the same digits', () => {
+    const s = comparisonSentence(comparison({}));
+    expect(s).toContain('trust at the end of the period was 0.031 higher than under passive-firefighting');
+    expect(s).toContain('(90% interval 0.028–0.033)');
+    // Before: "0.01 higher (90% interval 0.0043–0.011)" for a difference of 0.0078.
+    const small = comparisonSentence(comparison({ diff: 0.0078, lo: 0.0043, hi: 0.011 }));
+    expect(small).toContain('was 0.0078 higher than under');
+    expect(small).toContain('(90% interval 0.0043–0.011)');
+  });
+
+  it('in the outcome and difference tables', () => {
+    const input = withComparison(makeFixture(), comparison({ strategy: 'donation-spin' }));
+    const row = comparisonTable(input).rows.find(
+      (r) => r[0] === 'donation-spin' && r[1] === 'trust (scale 0–1)' && r[2] === 'whole population',
+    )!;
+    expect(row.slice(3, 5)).toEqual(['0.031', '0.028–0.033']);
+    const stats = input.summary.strategies[0]!.metrics.trust!;
+    Object.assign(stats, { mean: 0.5141, lo: 0.5111, hi: 0.5149 });
+    const cells = strategyTable(input).rows.find((r) => r[0] === 'trust (scale 0–1)')!;
+    expect(cells[1]).toBe('0.514 (0.511–0.515)');
+  });
+});
+
+describe('findings never use scientific notation', () => {
+  it('says "by less than 0.000001" for a difference below a millionth', () => {
+    // Before: "trust at the end of the period was 4.3e−8 higher than under voucher-30 (90% interval 2.2e−8–5.8e−8)".
+    const s = comparisonSentence(comparison({ diff: 4.3e-8, lo: 2.2e-8, hi: 5.8e-8 }));
+    expect(s).toBe(
+      'Under honour-and-apologise, trust at the end of the period was higher than under passive-firefighting ' +
+        'by less than 0.000001 (the whole 90% interval lies within ±0.000001); honour-and-apologise did ' +
+        'better in every replicate.',
+    );
+    const lower = comparisonSentence(comparison({ diff: -4e-8, lo: -9e-8, hi: 2e-8, pBetter: 0.3 }));
+    expect(lower).toContain('was lower than under passive-firefighting by less than 0.000001');
+    expect(lower).toContain('the interval includes zero');
+    for (const f of keyFindings(
+      withComparison(
+        makeFixture(),
+        comparison({ strategy: 'donation-spin', diff: 4.3e-8, lo: 2.2e-8, hi: 5.8e-8 }),
+      ),
+    )) {
+      expect(f).not.toMatch(/\de[−-]?\d/);
+    }
+  });
+});

@@ -104,23 +104,37 @@ export function buildReportCells(input: ReportInput, charts: ReportChart[]): Rep
           ' (',
           { code: s.id },
           s.id === base ? ', the baseline' : '',
-          `): ${s.description}`,
+          // A strategy without a description ends at its id, not at a dangling colon.
+          s.description.trim() === '' ? ')' : `): ${s.description}`,
         ]),
       },
     ],
   });
 
-  const findings: Block[] = [
-    { kind: 'heading', level: 2, text: 'Key findings' },
-    { kind: 'list', items: keyFindings(input).map((f) => [f]) },
-  ];
+  // Warnings (too few replicates, intervals too wide) come before the findings they qualify, not after
+  // dozens of them.
   if (summary.warnings.length > 0) {
-    findings.push(
-      { kind: 'heading', level: 3, text: 'Warnings' },
-      { kind: 'list', items: summary.warnings.map((w) => [w]) },
-    );
+    cells.push({
+      id: 'warnings',
+      kind: 'text',
+      blocks: [
+        { kind: 'heading', level: 2, text: 'Warnings' },
+        {
+          kind: 'paragraph',
+          spans: ['Read these before the findings below: they limit what the numbers can show.'],
+        },
+        { kind: 'list', items: summary.warnings.map((w) => [w]) },
+      ],
+    });
   }
-  cells.push({ id: 'findings', kind: 'text', blocks: findings });
+  cells.push({
+    id: 'findings',
+    kind: 'text',
+    blocks: [
+      { kind: 'heading', level: 2, text: 'Key findings' },
+      { kind: 'list', items: keyFindings(input).map((f) => [f]) },
+    ],
+  });
 
   cells.push({
     id: 'charts',

@@ -1,13 +1,18 @@
 /**
  * Defects a strategy reviewer found reading the flagship and teaching reports: intervals whose two
- * ends read the same although they differ, and findings in scientific notation.
+ * ends read the same although they differ, findings in scientific notation, the few-replicates
+ * warning shown only after every finding, and a strategy without a description.
  */
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ReportInput } from '../../sim/experiment/types';
+import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
+import { buildReportCells } from '../../sim/report/cells';
 import { comparisonSentence, keyFindings } from '../../sim/report/findings';
 import { formatInterval, formatWithInterval } from '../../sim/report/format';
+import { buildReportHtml } from '../../sim/report/html';
 import { describeMetric } from '../../sim/report/metrics';
+import { buildNotebook } from '../../sim/report/notebook';
 import { comparisonTable, strategyTable } from '../../sim/report/tables';
 import { makeFixture } from '../fixtures/report/makeFixture';
 
@@ -99,5 +104,47 @@ describe('findings never use scientific notation', () => {
     )) {
       expect(f).not.toMatch(/\de[−-]?\d/);
     }
+  });
+});
+
+describe("the report's text", () => {
+  let bundles: VegaBundles;
+  beforeAll(async () => {
+    bundles = await readVegaBundles();
+  });
+
+  it('shows the warnings before the key findings they qualify', () => {
+    const input = makeFixture();
+    const warning = 'The 90% interval is estimated from only 5 replicates; its ends are unreliable.';
+    input.summary.warnings = [warning];
+    const ids = buildReportCells(input, []).map((c) => c.id);
+    expect(ids.indexOf('warnings')).toBeGreaterThan(-1);
+    expect(ids.indexOf('warnings')).toBeLessThan(ids.indexOf('findings'));
+    // Before: the warning came after every finding (49 of them in the flagship report).
+    const html = buildReportHtml(input, [], bundles);
+    expect(html.indexOf(warning)).toBeGreaterThan(-1);
+    expect(html.indexOf(warning)).toBeLessThan(html.indexOf('<h2>Key findings</h2>'));
+    expect(html.indexOf('<h2>Warnings</h2>')).toBeLessThan(html.indexOf(warning));
+    const md = buildNotebook(input, []).cells.map((c) =>
+      Array.isArray(c.source) ? c.source.join('') : c.source,
+    );
+    const at = (text: string) => md.findIndex((m) => m.includes(text));
+    expect(at('only 5 replicates')).toBeGreaterThan(-1);
+    expect(at('only 5 replicates')).toBeLessThan(at('## Key findings'));
+    // No warning, no section.
+    input.summary.warnings = [];
+    expect(buildReportCells(input, []).map((c) => c.id)).not.toContain('warnings');
+  });
+
+  it('lists a strategy without a description without a dangling colon', () => {
+    const input = makeFixture();
+    input.scenario.strategies[1]!.description = '';
+    const html = buildReportHtml(input, [], bundles);
+    const id = input.scenario.strategies[1]!.id;
+    // Before: "<strong>…</strong> (<code>honour-and-apologise</code>): </li>".
+    expect(html).toContain(`(<code>${id}</code>)</li>`);
+    expect(html).not.toMatch(/\): ?<\/li>/);
+    const first = input.scenario.strategies[0]!;
+    expect(html).toContain(`(<code>${first.id}</code>, the baseline): ${first.description}</li>`);
   });
 });

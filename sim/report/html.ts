@@ -59,6 +59,11 @@ footer { color: var(--muted); font-size: 0.85rem; margin-top: 3em; }
 #vg-tooltip-element table { border-spacing: 0; margin: 0; width: auto; font-size: 13px; }
 #vg-tooltip-element td { border: none; padding: 2px 4px; }
 #vg-tooltip-element td.key { color: #666; text-align: right; }
+/* Phones: a chart keeps its own size (12 px labels) and scrolls sideways in its box, rather than shrinking to unreadable text. */
+@media screen and (max-width: 720px) {
+  main { padding: 16px 14px 48px; }
+  .vega-chart svg, .vega-chart canvas { max-width: none; }
+}
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }

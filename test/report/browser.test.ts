@@ -135,6 +135,38 @@ describe('report.html in headless Chromium', () => {
     await v.page.close();
   });
 
+  it('on a phone, keeps every chart at its own size in a box that scrolls sideways, not shrunk unreadable', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(plain.url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-charts="done"]', { timeout: 60_000 });
+    const charts = await page.$$eval('.vega-chart', (els) =>
+      els.map((el) => {
+        const svg = el.querySelector('svg')!;
+        return {
+          id: el.id,
+          drawn: svg.getBoundingClientRect().width,
+          own: Number(svg.getAttribute('width')),
+          box: el.clientWidth,
+          scroll: el.scrollWidth,
+        };
+      }),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) {
+      // Before: every chart was scaled down to the 334 px column (its 12 px labels drawn at about 4 px).
+      expect(c.drawn, c.id).toBeGreaterThanOrEqual(c.own - 1);
+      if (c.own > c.box) expect(c.scroll, c.id).toBeGreaterThan(c.box);
+    }
+    expect(charts.some((c) => c.own > c.box)).toBe(true);
+    // The page itself does not scroll sideways: only the chart boxes (and tables) do.
+    const page2 = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(page2[0]).toBe(page2[1]);
+    await page.close();
+  });
+
   it('prints: the print stylesheet keeps every chart', async () => {
     await plain.page.emulateMedia({ media: 'print' });
     const visible = await plain.page.$$eval('.vega-chart svg', (els) =>
@@ -142,6 +174,11 @@ describe('report.html in headless Chromium', () => {
     );
     expect(visible.length).toBeGreaterThan(0);
     expect(visible.every(Boolean)).toBe(true);
+    // Printed, every chart is scaled to the page width, never cut at its right edge.
+    const fits = await plain.page.$$eval('.vega-chart', (els) =>
+      els.map((el) => el.querySelector('svg')!.getBoundingClientRect().width <= el.clientWidth + 1),
+    );
+    expect(fits.every(Boolean)).toBe(true);
     const pdf = await plain.page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await plain.page.emulateMedia({ media: 'screen' });

@@ -26,6 +26,23 @@ export const OKABE_ITO = [
   '#F0E442', // yellow
 ] as const;
 
+/**
+ * Colours for the ninth strategy on (the teaching scenario compensation-dose compares ten): each is at
+ * least 30 CIE76 ΔE from every Okabe–Ito colour and from each other, and far from the marker grey.
+ * Before, the palette cycled, so the ninth strategy was drawn in the first one's blue.
+ */
+export const EXTRA_COLOURS = [
+  '#332288', // indigo
+  '#661100', // brown
+  '#8C6D31', // ochre
+  '#E7298A', // magenta
+  '#DDCC77', // sand
+  '#EE6677', // rose
+] as const;
+
+/** Every strategy colour in order: Okabe–Ito, then the extra colours. */
+export const STRATEGY_PALETTE: readonly string[] = [...OKABE_ITO, ...EXTRA_COLOURS];
+
 /** Text colour of scenario-wide marker labels (incidents, rulings): neutral dark grey. */
 export const NEUTRAL = '#4D4D4D';
 
@@ -40,9 +57,9 @@ export function strategyIds(input: ReportInput): string[] {
   return input.scenario.strategies.map((s) => s.id);
 }
 
-/** Colour of each strategy, by its position in the scenario (palette cycles past eight). */
+/** Colour of each strategy, by its position in the scenario (the palette cycles past fourteen). */
 export function strategyColours(input: ReportInput): string[] {
-  return strategyIds(input).map((_, i) => OKABE_ITO[i % OKABE_ITO.length]!);
+  return strategyIds(input).map((_, i) => STRATEGY_PALETTE[i % STRATEGY_PALETTE.length]!);
 }
 
 /** The strategy colour scale; identical in every chart so a strategy keeps its colour everywhere. */

@@ -6,7 +6,7 @@
  */
 import type { SweepParameter, SweepRow } from '../experiment/sweep';
 import { describeMetric } from './metrics';
-import { CHART_WIDTH, chartConfig, FONT, NEUTRAL, OKABE_ITO } from './style';
+import { CHART_WIDTH, chartConfig, FONT, NEUTRAL, STRATEGY_PALETTE } from './style';
 import { asChartSpec, type ReportChart, VEGA_LITE_V5_SCHEMA } from './types';
 
 export function sweepChart(
@@ -25,7 +25,7 @@ export function sweepChart(
   const x = params[0];
   const numeric = x.values.every((v) => typeof v === 'number');
   const panels = params.slice(1);
-  const palette: readonly string[] = OKABE_ITO;
+  const palette = STRATEGY_PALETTE;
   const values = mine.map((r) => ({
     x: numeric ? r.values[0] : String(r.values[0]),
     panel: panels.map((p, i) => `${p.key}=${String(r.values[i + 1])}`).join(', '),

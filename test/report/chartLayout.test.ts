@@ -13,7 +13,7 @@ import { donationReactions } from '../../sim/report/charts/donationReactions';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
 import { ledger } from '../../sim/report/charts/ledger';
 import { yuanShortExpr } from '../../sim/report/format';
-import { MARKER_RULE, NEUTRAL, OKABE_ITO, strategyScale } from '../../sim/report/style';
+import { MARKER_RULE, NEUTRAL, OKABE_ITO, STRATEGY_PALETTE, strategyScale } from '../../sim/report/style';
 import { textWidth } from '../../sim/report/textWidth';
 import { makeFixture } from '../fixtures/report/makeFixture';
 
@@ -70,6 +70,24 @@ describe('strategy colours', () => {
         expect(deltaE(OKABE_ITO[i]!, OKABE_ITO[j]!), `${OKABE_ITO[i]} vs ${OKABE_ITO[j]}`).toBeGreaterThan(
           30,
         );
+  });
+
+  it('gives up to fourteen strategies fourteen different colours (compensation-dose compares ten)', () => {
+    for (let i = OKABE_ITO.length; i < STRATEGY_PALETTE.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [STRATEGY_PALETTE[i]!, STRATEGY_PALETTE[j]!];
+        expect(deltaE(a, b), `${a} vs ${b}`).toBeGreaterThan(30);
+      }
+      expect(deltaE(MARKER_RULE, STRATEGY_PALETTE[i]!)).toBeGreaterThan(35);
+    }
+    expect(STRATEGY_PALETTE.slice(0, OKABE_ITO.length)).toEqual([...OKABE_ITO]);
+    const input = makeFixture();
+    const template = input.scenario.strategies[0]!;
+    input.scenario.strategies = Array.from({ length: 14 }, (_, i) => ({ ...template, id: `s${i}` }));
+    const range = strategyScale(input).range;
+    // Before: the palette cycled after eight, so s8 was drawn in s0's blue and s9 in s1's vermillion.
+    expect(new Set(range).size).toBe(14);
+    expect(range).toEqual([...STRATEGY_PALETTE]);
   });
 
   it('draws scenario-wide event markers in a grey that no strategy line can be mistaken for', () => {

@@ -6,8 +6,10 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, ReportInput } from '../../sim/experiment/types';
+import { renderSvg } from '../../sim/io/renderCharts';
 import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildReportCells } from '../../sim/report/cells';
+import { forestPlot } from '../../sim/report/charts/forestPlot';
 import { comparisonSentence, keyFindings } from '../../sim/report/findings';
 import { formatInterval, formatWithInterval } from '../../sim/report/format';
 import { buildReportHtml } from '../../sim/report/html';
@@ -146,5 +148,44 @@ describe("the report's text", () => {
     expect(html).not.toMatch(/\): ?<\/li>/);
     const first = input.scenario.strategies[0]!;
     expect(html).toContain(`(<code>${first.id}</code>, the baseline): ${first.description}</li>`);
+  });
+});
+
+describe('forest plot', () => {
+  it('draws a panel where no strategy differs from the baseline with a readable axis, and says so', async () => {
+    let input = makeFixture();
+    for (const strategy of ['honour-and-apologise', 'donation-spin']) {
+      input = withComparison(
+        input,
+        comparison({
+          strategy,
+          metric: 'lawsuits',
+          diff: 0,
+          lo: 0,
+          hi: 0,
+          ci95: [0, 0],
+          pBetter: 0.5,
+          direction: -1,
+        }),
+      );
+    }
+    const chart = forestPlot(input)!;
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const panels = (chart.spec as any).vconcat as Array<any>;
+    const flat = panels.find((p) => String(p.title.text).startsWith('lawsuits filed'))!;
+    expect(flat.title.text).toBe(
+      'lawsuits filed, cumulative (cases) · lower is better · no difference in any replicate',
+    );
+    expect(flat.layer[0].encoding.x.scale.domain).toEqual([-1, 1]);
+    // The other panels keep a zero-anchored, nice scale and their plain title.
+    const trust = panels.find((p) => String(p.title.text).startsWith('trust (scale'))!;
+    expect(trust.title.text).toBe('trust (scale 0–1) · higher is better');
+    expect(trust.layer[0].encoding.x.scale).toEqual({ zero: true, nice: true });
+    // Before: the flat panel's only tick read "0.000000".
+    const svg = await renderSvg(chart.spec);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.some((l) => /^0\.0{4,}$/.test(l!))).toBe(false);
+    expect(labels).toContain('−1.0');
+    expect(labels).toContain('1.0');
   });
 });

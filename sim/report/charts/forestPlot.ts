@@ -62,8 +62,19 @@ export function forestPlot(input: ReportInput): ReportChart | null {
   const yEnc = strategyRows(shown);
   const colour = strategyColour(input, false);
   // One panel per metric, each with its own x scale and tick format (¥ metrics get ¥ ticks).
+  // A panel where every strategy equals the baseline in every replicate has a zero-width domain, which
+  // vega draws with a single "0.000000" tick: give it a small symmetric domain and say why it is flat.
+  const allZero = (header: string) =>
+    values.filter((v) => v.metric === header).every((v) => v.diff === 0 && v.lo === 0 && v.hi === 0);
   const panel = (metric: string, header: string) => ({
-    title: { text: header, anchor: 'start', fontSize: 13, fontWeight: 'normal', limit: 0, offset: 8 },
+    title: {
+      text: allZero(header) ? `${header} · no difference in any replicate` : header,
+      anchor: 'start',
+      fontSize: 13,
+      fontWeight: 'normal',
+      limit: 0,
+      offset: 8,
+    },
     width: CHART_WIDTH - 160,
     height: Math.max(24, shown.length * 24),
     transform: [{ filter: { field: 'metric', equal: header } }],
@@ -76,7 +87,7 @@ export function forestPlot(input: ReportInput): ReportChart | null {
             field: 'lo',
             type: 'quantitative',
             title: 'difference (strategy − baseline)',
-            scale: { zero: true, nice: true },
+            scale: allZero(header) ? { domain: [-1, 1] } : { zero: true, nice: true },
             ...(describeMetric(metric, incidentLabels).unit === 'cny'
               ? { axis: { labelExpr: yuanShortExpr() } }
               : {}),

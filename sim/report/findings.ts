@@ -39,6 +39,13 @@ export interface FindingPhrase {
 export const FINDING_METRICS: readonly FindingPhrase[] = [
   { metric: 'trust', level: 'trust at the end of the period' },
   { metric: 'nps', level: 'the net promoter score at the end' },
+  // How far and how long the crisis travelled: the share of people aware, summed over the days.
+  { metric: 'aware_share_auc', level: 'awareness of the crisis summed over days (share aware × days)' },
+  {
+    metric: 'complaints_auc',
+    count: (n, more, one) => `people complained on ${n} ${more} person-${one ? 'day' : 'days'}`,
+    same: 'complaints summed over days were the same',
+  },
   {
     metric: 'churned',
     count: (n, more, one) => `${n} ${more} ${one ? 'customer' : 'customers'} churned`,
@@ -71,6 +78,16 @@ const NEGLIGIBLE = 1e-6;
 
 /** The verdict after a difference: how often the strategy did better, or that the data do not settle it. */
 function verdict(c: Comparison): string {
+  if (describeMetric(c.metric).direction === 0) {
+    // Neither direction is better in the report's reading (awareness): say which way it went, not who won.
+    if (c.lo <= 0 && c.hi >= 0)
+      return 'the interval includes zero, so the data do not settle which way it goes';
+    const below = c.direction < 0 ? c.pBetter : 1 - c.pBetter;
+    const [way, share] = c.diff < 0 ? ['lower', below] : ['higher', 1 - below];
+    return share === 1
+      ? `it was ${way} under ${c.strategy} in every replicate`
+      : `it was ${way} under ${c.strategy} in ${formatPercent(share)} of replicates`;
+  }
   if (c.lo <= 0 && c.hi >= 0) return 'the interval includes zero, so the data do not settle which is better';
   if (c.pBetter === 1) return `${c.strategy} did better in every replicate`;
   if (c.pBetter === 0) return `${c.strategy} did worse in every replicate`;

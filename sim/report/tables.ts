@@ -31,6 +31,7 @@ export const TABLE_METRICS = [
   'trust_integrity',
   'nps',
   'aware_share',
+  'aware_share_auc',
   'grievance',
   'complaints_auc',
   'wom_negative_auc',

@@ -189,3 +189,47 @@ describe('forest plot', () => {
     expect(labels).toContain('1.0');
   });
 });
+
+describe('awareness and complaints, with their paired differences, in the findings, tables and forest plot', () => {
+  it('writes a complaints finding and an awareness finding that names the direction without a winner', () => {
+    const f = keyFindings(makeFixture());
+    const complaints = f.filter((x) => x.includes('people complained on'));
+    expect(complaints).toHaveLength(2);
+    expect(complaints[0]).toMatch(
+      /^Under honour-and-apologise, people complained on [\d,]+ fewer person-days than under passive-firefighting \(90% interval [\d,]+–[\d,]+\); honour-and-apologise did better in /,
+    );
+    const aware = comparisonSentence(
+      comparison({ metric: 'aware_share_auc', diff: -1.87, lo: -2.01, hi: -1.73, pBetter: 1, direction: -1 }),
+    );
+    expect(aware).toBe(
+      'Under honour-and-apologise, awareness of the crisis summed over days (share aware × days) was 1.87 lower ' +
+        'than under passive-firefighting (90% interval 1.73–2.01); it was lower under honour-and-apologise in ' +
+        'every replicate.',
+    );
+    const higher = comparisonSentence(
+      comparison({ metric: 'aware_share_auc', diff: 0.5, lo: 0.1, hi: 0.9, pBetter: 0.1, direction: -1 }),
+    );
+    expect(higher).toContain('was 0.5 higher than under passive-firefighting (90% interval 0.1–0.9)');
+    expect(higher).toContain('it was higher under honour-and-apologise in 90% of replicates');
+    const unsettled = comparisonSentence(
+      comparison({ metric: 'aware_share_auc', diff: 0.2, lo: -0.1, hi: 0.5, pBetter: 0.3, direction: -1 }),
+    );
+    expect(unsettled).toContain('the data do not settle which way it goes');
+    expect(f.filter((x) => x.includes('awareness of the crisis summed over days'))).toHaveLength(2);
+  });
+
+  it('adds awareness summed over days to the outcomes table and to the forest plot, with no "better" side', () => {
+    const input = makeFixture();
+    const row = strategyTable(input).rows.find((r) =>
+      r[0]!.startsWith('aware of the crisis, summed over days'),
+    );
+    expect(row?.[0]).toBe('aware of the crisis, summed over days (share 0–1 × days)');
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const panels = (forestPlot(input)!.spec as any).vconcat as Array<any>;
+    const titles = panels.map((p) => String(p.title.text));
+    expect(titles).toContain('aware of the crisis, summed over days (share 0–1 × days)');
+    expect(titles.indexOf('aware of the crisis, summed over days (share 0–1 × days)')).toBeLessThan(
+      titles.findIndex((t) => t.startsWith('complaints')),
+    );
+  });
+});

@@ -122,8 +122,9 @@ describe('findings', () => {
 
   it('covers every non-baseline strategy, the ledger and the ranking for the fixture', () => {
     const f = keyFindings(makeFixture());
-    expect(f.filter((s) => s.startsWith('Under honour-and-apologise,'))).toHaveLength(6);
-    expect(f.filter((s) => s.startsWith('Under donation-spin,'))).toHaveLength(6);
+    // trust, NPS, awareness and complaints summed over days, churn, rights group, lawsuits, net result.
+    expect(f.filter((s) => s.startsWith('Under honour-and-apologise,'))).toHaveLength(8);
+    expect(f.filter((s) => s.startsWith('Under donation-spin,'))).toHaveLength(8);
     expect(
       f.some((s) =>
         /^donation-spin paid ¥5\.80 million in all \(its response cost: what the strategy spent, plus legal costs and court-ordered payments\) and kept ¥/.test(

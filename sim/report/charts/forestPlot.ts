@@ -6,11 +6,12 @@ import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
 import { specHeader, strategyRows } from './common';
 
-/** Key metrics shown when the summary compares them; otherwise every compared metric, up to 8. */
+/** Key metrics shown when the summary compares them; otherwise every compared metric, up to 9. */
 export const FOREST_METRICS = [
   'trust',
   'trust_auc',
   'nps',
+  'aware_share_auc',
   'complaints_auc',
   'rights_group_size',
   'lawsuits',
@@ -27,7 +28,7 @@ export function forestPlot(input: ReportInput): ReportChart | null {
   );
   const available = [...new Set(comps.map((c) => c.metric))];
   let metrics = FOREST_METRICS.filter((m) => available.includes(m));
-  if (metrics.length === 0) metrics = available.sort(compareMetricKeys).slice(0, 8);
+  if (metrics.length === 0) metrics = available.sort(compareMetricKeys).slice(0, 9);
   if (metrics.length === 0) return null;
   const incidentLabels = Object.fromEntries(input.scenario.incidents.map((i) => [i.id, i.label]));
   const headers = metrics.map((m) => {

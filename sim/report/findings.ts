@@ -219,10 +219,18 @@ export function keyFindings(input: ReportInput): string[] {
       const paid =
         `${s.id} paid ${formatYuan(cost)} in all (its response cost: what the strategy spent, plus legal ` +
         'costs and court-ordered payments)';
+      // The cost's own 90% interval across replicates (the net-result finding above carries the paired one).
+      const stats = statsOf(input, s.id, 'response_cost_cny');
+      const spread = !stats
+        ? ''
+        : stats.lo === stats.hi
+          ? ' The response cost was the same in every replicate.'
+          : ` The response cost's 90% interval across replicates: ${formatYuan(stats.lo)}–${formatYuan(stats.hi)}.`;
       out.push(
-        kept >= 0
+        (kept >= 0
           ? `${paid} and kept ${formatYuan(kept)} of revenue and customer value that ${base} lost.`
-          : `${paid} and still lost ${formatYuan(-kept)} more in revenue and customer value than ${base}.`,
+          : `${paid} and still lost ${formatYuan(-kept)} more in revenue and customer value than ${base}.`) +
+          spread,
       );
     }
   }

@@ -233,3 +233,23 @@ describe('awareness and complaints, with their paired differences, in the findin
     );
   });
 });
+
+describe('the ¥ ledger finding', () => {
+  it('gives the response cost its 90% interval', () => {
+    const input = makeFixture();
+    const stats = input.summary.strategies.find((x) => x.id === 'donation-spin')!.metrics.response_cost_cny!;
+    Object.assign(stats, { mean: 5_800_000, lo: 5_410_000, hi: 6_120_000 });
+    const f = keyFindings(input).find((x) => x.startsWith('donation-spin paid'))!;
+    // Before: "donation-spin paid ¥5.80 million in all (…) and kept ¥51.86 million …", with no interval.
+    expect(f).toMatch(
+      /^donation-spin paid ¥5\.80 million in all \(its response cost: .*\) and kept ¥[\d.]+ million of /,
+    );
+    expect(
+      f.endsWith(" The response cost's 90% interval across replicates: ¥5.41 million–¥6.12 million."),
+    ).toBe(true);
+    Object.assign(stats, { lo: 5_800_000, hi: 5_800_000 });
+    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toMatch(
+      / The response cost was the same in every replicate\.$/,
+    );
+  });
+});

@@ -6,7 +6,7 @@
 
 import type { ReportInput } from '../experiment/types';
 import { baselineId, segmentTitles } from './data';
-import { keyFindings } from './findings';
+import { keyFindingGroups } from './findings';
 import { formatFixed } from './format';
 import { claimantTable, comparisonTable, type ReportTable, rankingTable, strategyTable } from './tables';
 import type { ReportChart } from './types';
@@ -132,7 +132,11 @@ export function buildReportCells(input: ReportInput, charts: ReportChart[]): Rep
     kind: 'text',
     blocks: [
       { kind: 'heading', level: 2, text: 'Key findings' },
-      { kind: 'list', items: keyFindings(input).map((f) => [f]) },
+      // One short list per strategy rather than one list of dozens of sentences.
+      ...keyFindingGroups(input).flatMap((g): Block[] => [
+        { kind: 'heading', level: 3, text: g.heading },
+        { kind: 'list', items: g.items.map((f) => [f]) },
+      ]),
     ],
   });
 

@@ -198,13 +198,29 @@ export function claimantFindings(input: ReportInput): string[] {
   return out;
 }
 
+/** Findings under one heading: one strategy against the baseline, the claimants, or the ranking. */
+export interface FindingGroup {
+  heading: string;
+  items: string[];
+}
+
 /** The findings, in reading order. */
 export function keyFindings(input: ReportInput): string[] {
-  const out: string[] = [];
+  return keyFindingGroups(input).flatMap((g) => g.items);
+}
+
+/**
+ * The findings grouped for reading: one group per strategy (its differences against the baseline and
+ * its ¥ ledger), then the claimants, then the best strategies. Empty groups are left out.
+ */
+export function keyFindingGroups(input: ReportInput): FindingGroup[] {
+  const groups: FindingGroup[] = [];
   const base = baselineId(input);
   const comps = input.summary.comparisons.filter((c) => c.segment === 'all');
   for (const s of input.scenario.strategies) {
     if (s.id === base) continue;
+    const out: string[] = [];
+    groups.push({ heading: `${s.label} (${s.id}) against the baseline (${base})`, items: out });
     for (const phrase of FINDING_METRICS) {
       const c = comps.find((x) => x.strategy === s.id && x.metric === phrase.metric);
       if (c) out.push(comparisonSentence(c, phrase));
@@ -234,7 +250,9 @@ export function keyFindings(input: ReportInput): string[] {
       );
     }
   }
-  out.push(...claimantFindings(input));
+  groups.push({ heading: 'Claimants: grievance at the end', items: claimantFindings(input) });
+  const out: string[] = [];
+  groups.push({ heading: 'Best strategy across replicates', items: out });
   const rank = input.summary.ranking.filter((r) => r.metric === 'net_cny' || r.metric === 'trust');
   for (const metric of ['trust', 'net_cny']) {
     const rows = rank.filter((r) => r.metric === metric);
@@ -245,7 +263,7 @@ export function keyFindings(input: ReportInput): string[] {
         `best in ${formatPercent(best.pBest)} of replicates).`,
     );
   }
-  return out;
+  return groups.filter((g) => g.items.length > 0);
 }
 
 function lossesOf(input: ReportInput, strategy: string): number | null {

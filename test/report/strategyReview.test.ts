@@ -10,7 +10,7 @@ import { renderSvg } from '../../sim/io/renderCharts';
 import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildReportCells } from '../../sim/report/cells';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
-import { comparisonSentence, keyFindings } from '../../sim/report/findings';
+import { comparisonSentence, keyFindingGroups, keyFindings } from '../../sim/report/findings';
 import { formatInterval, formatWithInterval } from '../../sim/report/format';
 import { buildReportHtml } from '../../sim/report/html';
 import { describeMetric } from '../../sim/report/metrics';
@@ -251,5 +251,31 @@ describe('the ¥ ledger finding', () => {
     expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toMatch(
       / The response cost was the same in every replicate\.$/,
     );
+  });
+});
+
+describe('key findings are grouped', () => {
+  let bundles: VegaBundles;
+  beforeAll(async () => {
+    bundles = await readVegaBundles();
+  });
+
+  it('under one heading per strategy, then the claimants and the best strategy', () => {
+    const input = makeFixture();
+    const groups = keyFindingGroups(input);
+    expect(groups.map((g) => g.heading)).toEqual([
+      `${input.scenario.strategies[1]!.label} (honour-and-apologise) against the baseline (passive-firefighting)`,
+      `${input.scenario.strategies[2]!.label} (donation-spin) against the baseline (passive-firefighting)`,
+      'Claimants: grievance at the end',
+      'Best strategy across replicates',
+    ]);
+    expect(groups[0]!.items.every((f) => f.includes('honour-and-apologise'))).toBe(true);
+    expect(groups[1]!.items.every((f) => f.includes('donation-spin'))).toBe(true);
+    expect(groups.flatMap((g) => g.items)).toEqual(keyFindings(input));
+    // Before: one flat list (63 sentences for the flagship's eight strategies).
+    const html = buildReportHtml(input, [], bundles);
+    const section = html.slice(html.indexOf('<h2>Key findings</h2>'), html.indexOf('<h2>Charts</h2>'));
+    expect(section.match(/<h3>/g)).toHaveLength(4);
+    expect(section.match(/<ul>/g)).toHaveLength(4);
   });
 });

@@ -170,8 +170,10 @@ export function claimantFindings(input: ReportInput): string[] {
     const tolerance = (max - min) / 20;
     const groups: Array<typeof values> = [];
     for (const v of values) {
+      // Measured from the group's lowest value, not its last one: a chain of small steps must not make a
+      // group wider than the tolerance the sentence quotes ("0.73–0.79 … within 0.04 of each other").
       const last = groups[groups.length - 1];
-      if (last && v.mean - last[last.length - 1]!.mean <= tolerance) last.push(v);
+      if (last && v.mean - last[0]!.mean <= tolerance) last.push(v);
       else groups.push([v]);
     }
     const range = (g: typeof values) => {

@@ -10,7 +10,12 @@ import { renderSvg } from '../../sim/io/renderCharts';
 import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildReportCells } from '../../sim/report/cells';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
-import { comparisonSentence, keyFindingGroups, keyFindings } from '../../sim/report/findings';
+import {
+  claimantFindings,
+  comparisonSentence,
+  keyFindingGroups,
+  keyFindings,
+} from '../../sim/report/findings';
 import { formatInterval, formatWithInterval } from '../../sim/report/format';
 import { buildReportHtml } from '../../sim/report/html';
 import { describeMetric } from '../../sim/report/metrics';
@@ -277,5 +282,33 @@ describe('key findings are grouped', () => {
     const section = html.slice(html.indexOf('<h2>Key findings</h2>'), html.indexOf('<h2>Charts</h2>'));
     expect(section.match(/<h3>/g)).toHaveLength(4);
     expect(section.match(/<ul>/g)).toHaveLength(4);
+  });
+});
+
+describe('claimant findings', () => {
+  it('never groups values further apart than the "within … of each other" it quotes', () => {
+    const input = makeFixture();
+    // The flagship's deposit payers: 0.728, 0.750, 0.750, 0.786 and 0.787 were one group "0.73–0.79"
+    // although the sentence said "within 0.04 of each other".
+    const means = [0.787, 0.000557, 0.786];
+    input.summary.strategies.forEach((x, i) => {
+      x.segments['claimants-fridge']!.grievance!.mean = means[i]!;
+    });
+    const extra = [0.728, 0.75, 0.751];
+    for (const [i, mean] of extra.entries()) {
+      const copy = structuredClone(input.summary.strategies[0]!);
+      copy.id = `s${i}`;
+      copy.segments['claimants-fridge']!.grievance!.mean = mean;
+      input.summary.strategies.push(copy);
+      input.scenario.strategies.push({ ...input.scenario.strategies[0]!, id: `s${i}` });
+    }
+    const [f] = claimantFindings(input);
+    expect(f).toContain('(within 0.04 of each other)');
+    expect(f).toContain('0.73–0.75 under s0, s1 and s2');
+    expect(f).toContain('0.79 under donation-spin and passive-firefighting (the baseline)');
+    const tolerance = (0.787 - 0.000557) / 20;
+    for (const m of f!.matchAll(/(\d\.\d+)–(\d\.\d+) under/g)) {
+      expect(Number(m[2]) - Number(m[1])).toBeLessThanOrEqual(tolerance + 0.01);
+    }
   });
 });

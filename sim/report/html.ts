@@ -48,7 +48,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.3em 0.5em; vertical-al
 th { border-bottom: 2px solid #999; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody th[scope="row"] { font-weight: normal; min-width: 13em; border-bottom: 1px solid var(--rule); }
-.nw { white-space: nowrap; }
+.nw, .nb { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
 p.table-note { color: var(--muted); font-size: 0.9rem; margin: -0.6em 0 1.2em; max-width: 52em; }
 details.long-table > summary { cursor: pointer; font-weight: 600; margin: 0.6em 0 1em; }
@@ -68,7 +68,12 @@ footer { color: var(--muted); font-size: 0.85rem; margin-top: 3em; }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table { font-size: 8.5pt; }
+  table { font-size: 7.5pt; }
+  /* Paper does not scroll: a wide table wraps its cells to the page instead of being cut at its edge. */
+  .table-wrap { overflow: visible; }
+  .nw { white-space: normal; }
+  th, td { padding: 0.2em 0.3em; }
+  tbody th[scope="row"] { min-width: 8em; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   .vega-chart { overflow: visible; }
   code, pre.json { background: none; }
@@ -123,8 +128,21 @@ function renderSpans(spans: Span[]): string {
 function numericCell(cell: string): string {
   return cell
     .split(/ (?=\()/)
-    .map((part) => (part.length <= 32 ? `<span class="nw">${escapeHtml(part)}</span>` : escapeHtml(part)))
+    .map((part) => (part.length <= 32 ? `<span class="nw">${unbroken(part)}</span>` : escapeHtml(part)))
     .join(' ');
+}
+
+/**
+ * An interval "(−¥27.3B to −¥21.5B)" as pieces that never break inside ("(−¥27.3B", "to", "−¥21.5B)"), so
+ * where a line must break (print, which lifts the "nw" rule) it breaks after the dash or around "to",
+ * never between a minus sign and its number.
+ */
+function unbroken(part: string): string {
+  return part
+    .split(/(?<=–)| (?=to )|(?<= to) /)
+    .map((piece) => `<span class="nb">${escapeHtml(piece)}</span>`)
+    .join(' ')
+    .replace(/–<\/span> /g, '–</span>');
 }
 
 export function renderTable(t: ReportTable): string {

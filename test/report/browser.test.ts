@@ -4,14 +4,16 @@
  * itself is requested, and hostile scenario text shows up as text.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readVegaBundles } from '../../sim/io/vegaBundles';
 import { writeReport } from '../../sim/io/writeReport';
 import { buildCharts } from '../../sim/report/buildCharts';
+import { buildReportHtml } from '../../sim/report/html';
 import { IMG_PAYLOAD, makeFixture, SCRIPT_PAYLOAD } from '../fixtures/report/makeFixture';
 import { CHROMIUM, CHROMIUM_ARGS, ensureSystemTools } from './helpers';
 
@@ -164,6 +166,44 @@ describe('report.html in headless Chromium', () => {
       document.documentElement.clientWidth,
     ]);
     expect(page2[0]).toBe(page2[1]);
+    await page.close();
+  });
+
+  it('prints a table as wide as eight strategies within the page: wrapped, not cut, and never after a minus sign', async () => {
+    const input = makeFixture();
+    const first = input.summary.strategies[1]!;
+    for (let i = 0; i < 5; i++) {
+      const id = `another-strategy-${i}`;
+      input.summary.strategies.push({ ...structuredClone(first), id });
+      input.scenario.strategies.push({ ...input.scenario.strategies[1]!, id });
+    }
+    const file = join(tmp, 'wide.html');
+    writeFileSync(file, buildReportHtml(input, [], await readVegaBundles()));
+    const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-charts="done"]', { timeout: 60_000 });
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.$$eval('.table-wrap', (els) =>
+      els.map((el) => ({ id: el.querySelector('table')!.id, box: el.clientWidth, needs: el.scrollWidth })),
+    );
+    expect(tables.map((t) => t.id)).toContain('table-strategies');
+    // Before: the outcomes table needed about 1,000 px in a 718 px page and printed cut at the page edge.
+    for (const t of tables) expect(t.needs, t.id).toBeLessThanOrEqual(t.box + 1);
+    // A line inside a numeric cell never ends with a bare minus sign or an opening bracket.
+    const lineEnds = await page.$$eval('td.num .nb', (els) =>
+      els
+        .filter((el) => new Set(Array.from(el.getClientRects(), (r) => Math.round(r.top))).size > 1)
+        .map((el) => el.textContent),
+    );
+    expect(lineEnds).toEqual([]);
+    // On screen the numbers and their intervals stay on one line each, as before.
+    await page.emulateMedia({ media: 'screen' });
+    const wrapped = await page.$$eval('td.num .nw', (els) =>
+      els
+        .filter((el) => new Set(Array.from(el.getClientRects(), (r) => Math.round(r.top))).size > 1)
+        .map((el) => el.textContent),
+    );
+    expect(wrapped).toEqual([]);
     await page.close();
   });
 

@@ -50,6 +50,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody th[scope="row"] { font-weight: normal; min-width: 13em; border-bottom: 1px solid var(--rule); }
 .nw, .nb { white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
+/* A table wider than the page scrolls sideways; its row names stay in view. */
+.table-wrap th:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
 p.table-note { color: var(--muted); font-size: 0.9rem; margin: -0.6em 0 1.2em; max-width: 52em; }
 details.long-table > summary { cursor: pointer; font-weight: 600; margin: 0.6em 0 1em; }
 pre.json { background: #f6f6f6; border: 1px solid var(--rule); padding: 0.8em; overflow-x: auto; font-size: 0.85rem; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -71,6 +73,7 @@ footer { color: var(--muted); font-size: 0.85rem; margin-top: 3em; }
   table { font-size: 7.5pt; }
   /* Paper does not scroll: a wide table wraps its cells to the page instead of being cut at its edge. */
   .table-wrap { overflow: visible; }
+  .table-wrap th:first-child { position: static; }
   .nw { white-space: normal; }
   th, td { padding: 0.2em 0.3em; }
   tbody th[scope="row"] { min-width: 8em; }

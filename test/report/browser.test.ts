@@ -160,6 +160,18 @@ describe('report.html in headless Chromium', () => {
       if (c.own > c.box) expect(c.scroll, c.id).toBeGreaterThan(c.box);
     }
     expect(charts.some((c) => c.own > c.box)).toBe(true);
+    // A table wider than the phone scrolls sideways and keeps its row names in view.
+    const rowName = await page.evaluate(() => {
+      const wrap = document.querySelector('#table-comparisons')!.closest('.table-wrap') as HTMLElement;
+      (wrap.closest('details') as HTMLDetailsElement | null)?.setAttribute('open', '');
+      const th = wrap.querySelector('tbody th[scope="row"]') as HTMLElement;
+      const before = th.getBoundingClientRect().left;
+      wrap.scrollLeft = 200;
+      return { scrolled: wrap.scrollLeft, moved: th.getBoundingClientRect().left - before };
+    });
+    expect(rowName.scrolled).toBeGreaterThan(0);
+    // Before: the row name scrolled out of view with the numbers.
+    expect(rowName.moved).toBe(0);
     // The page itself does not scroll sideways: only the chart boxes (and tables) do.
     const page2 = await page.evaluate(() => [
       document.documentElement.scrollWidth,

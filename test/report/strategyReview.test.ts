@@ -9,6 +9,7 @@ import type { Comparison, ReportInput } from '../../sim/experiment/types';
 import { renderSvg } from '../../sim/io/renderCharts';
 import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildReportCells } from '../../sim/report/cells';
+import { donationReactions } from '../../sim/report/charts/donationReactions';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
 import {
   claimantFindings,
@@ -310,5 +311,33 @@ describe('claimant findings', () => {
     for (const m of f!.matchAll(/(\d\.\d+)–(\d\.\d+) under/g)) {
       expect(Number(m[2]) - Number(m[1])).toBeLessThanOrEqual(tolerance + 0.01);
     }
+  });
+});
+
+describe('donation reactions chart', () => {
+  it('labels each share with its 90% interval across replicates', () => {
+    const input = makeFixture();
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const values = (donationReactions(input)!.spec as any).data.values as Array<{
+      group: string;
+      polarity: string;
+      shareLabel: string;
+    }>;
+    const fans = input.summary.strategies.find((x) => x.id === 'donation-spin')!.segments.fans!;
+    const size = input.scenario.segments.find((x) => x.id === 'fans')!.size;
+    const pos = fans.donation_reaction_positive_auc!;
+    const label = values.find((v) => v.group === 'Brand fans' && v.polarity === 'positive')!.shareLabel;
+    // Before: "positive 34%", with no interval.
+    expect(label).toBe(
+      `positive ${Math.round((pos.mean / size) * 100)}% (${Math.round((pos.lo / size) * 100)}–${Math.round((pos.hi / size) * 100)}%)`,
+    );
+    for (const v of values)
+      expect(v.shareLabel, v.group).toMatch(/^(positive|negative) \d+% \(\d+(\.\d)?–\d+(\.\d)?%\)$/);
+    // A share that was the same in every replicate has no interval to show.
+    Object.assign(pos, { lo: pos.mean, hi: pos.mean });
+    const same = (donationReactions(input)!.spec as { data: { values: typeof values } }).data.values.find(
+      (v) => v.group === 'Brand fans' && v.polarity === 'positive',
+    )!;
+    expect(same.shareLabel).toMatch(/^positive \d+%$/);
   });
 });

@@ -1,6 +1,6 @@
 import type { ReportInput } from '../../experiment/types';
-import { segmentTitles } from '../data';
-import { formatPercent, roundSig } from '../format';
+import { segmentTitles, statsOf } from '../data';
+import { formatFixed, formatPercent, roundSig } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { textWidth } from '../textWidth';
 import { asChartSpec, type ReportChart } from '../types';
@@ -38,14 +38,20 @@ export function donationReactions(input: ReportInput): ReportChart | null {
       .filter((g) => g.size > 0)
       .flatMap((g) =>
         (['positive', 'negative'] as const).map((polarity) => {
-          const share =
-            (totals.get(`${strategy}\u0000${g.id}\u0000donation_reaction_${polarity}`) ?? 0) / g.size;
+          const summed = totals.get(`${strategy}\u0000${g.id}\u0000donation_reaction_${polarity}`) ?? 0;
+          const share = summed / g.size;
+          // The 90% interval across replicates, from the summary's area under the curve when it describes the
+          // same reactions (it differs from the summed daily means only by half of the first and last day).
+          const auc = statsOf(input, strategy, `donation_reaction_${polarity}_auc`, g.id);
+          const same =
+            auc !== undefined && Math.abs(auc.mean - summed) <= 0.01 * Math.max(1, Math.abs(summed));
+          const interval = same ? percentInterval(auc.lo / g.size, auc.hi / g.size) : '';
           return {
             strategy,
             group: titles.get(g.id)!,
             polarity,
             share: roundSig(polarity === 'negative' ? -share : share, 5),
-            shareLabel: `${polarity} ${formatPercent(share)}`,
+            shareLabel: `${polarity} ${formatPercent(share)}${interval}`,
           };
         }),
       ),
@@ -54,7 +60,8 @@ export function donationReactions(input: ReportInput): ReportChart | null {
   const title = 'Reactions to the donation announcement, by group';
   const caption =
     'The same announcement lands differently: groups with a grievance tend to read a donation as spin ' +
-    '(bars to the left), while loyal fans applaud it (bars to the right). Compare each group’s two bars.';
+    '(bars to the left), while loyal fans applaud it (bars to the right). Compare each group’s two bars; ' +
+    'the brackets give each share’s 90% interval across replicates.';
   const width = CHART_WIDTH - 180;
   const extent = symmetricExtent(values, width);
   const groupOrder = groups.filter((g) => g.size > 0).map((g) => titles.get(g.id)!);
@@ -113,6 +120,20 @@ export function donationReactions(input: ReportInput): ReportChart | null {
     ],
   });
   return { id, title, caption, spec };
+}
+
+/**
+ * " (55–59%)": a share's 90% interval as whole percentages, with one decimal when whole ones would read
+ * the same although the ends differ; empty when the share was the same in every replicate.
+ */
+function percentInterval(lo: number, hi: number): string {
+  if (lo === hi) return '';
+  const whole = [formatPercent(lo), formatPercent(hi)];
+  const [a, b] =
+    whole[0] === whole[1]
+      ? [formatFixed(lo * 100, 1), `${formatFixed(hi * 100, 1)}%`]
+      : [whole[0]!.slice(0, -1), whole[1]!];
+  return ` (${a}–${b})`;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   formatWithInterval,
   formatYuan,
   joinInterval,
+  nearlyEqual,
 } from './format';
 import { describeMetric, type MetricInfo } from './metrics';
 
@@ -241,7 +242,7 @@ export function keyFindingGroups(input: ReportInput): FindingGroup[] {
       const stats = statsOf(input, s.id, 'response_cost_cny');
       const spread = !stats
         ? ''
-        : stats.lo === stats.hi
+        : nearlyEqual(stats.lo, stats.hi)
           ? ' The response cost was the same in every replicate.'
           : ` The response cost's 90% interval across replicates: ${formatYuan(stats.lo)}–${formatYuan(stats.hi)}.`;
       out.push(

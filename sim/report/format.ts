@@ -37,15 +37,27 @@ export function formatYuan(value: number): string {
   return `${sign}¥${formatFixed(abs, 0)}`;
 }
 
-/** Compact ¥ for chart labels: "¥9.6M", "¥350k". */
-export function formatYuanShort(value: number): string {
+/** Compact ¥ for chart labels: "¥9.6M", "¥350k"; `extra` decimals more than usual. */
+export function formatYuanShort(value: number, extra = 0): string {
   if (!Number.isFinite(value)) return String(value);
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
-  if (abs >= 1e9) return `${sign}¥${formatFixed(abs / 1e9, 1)}B`;
-  if (abs >= 1e6) return `${sign}¥${formatFixed(abs / 1e6, 1)}M`;
-  if (abs >= 1e3) return `${sign}¥${formatFixed(abs / 1e3, 0)}k`;
+  if (abs >= 1e9) return `${sign}¥${formatFixed(abs / 1e9, 1 + extra)}B`;
+  if (abs >= 1e6) return `${sign}¥${formatFixed(abs / 1e6, 1 + extra)}M`;
+  if (abs >= 1e3) return `${sign}¥${formatFixed(abs / 1e3, extra)}k`;
   return `${sign}¥${formatFixed(abs, 0)}`;
+}
+
+/**
+ * A compact ¥ interval "¥9.7M–¥9.9M" ("−¥2.6M to ¥6.4M" when an end is negative). Ends that differ but
+ * would read the same get more decimals (up to 3 more) rather than reading "¥16.0M–¥16.0M".
+ */
+export function formatYuanShortInterval(lo: number, hi: number): string {
+  let [a, b] = [formatYuanShort(lo), formatYuanShort(hi)];
+  for (let extra = 1; extra <= 3 && a === b && !nearlyEqual(lo, hi); extra++) {
+    [a, b] = [formatYuanShort(lo, extra), formatYuanShort(hi, extra)];
+  }
+  return joinInterval(lo, hi, a, b);
 }
 
 /**
@@ -108,6 +120,14 @@ export function joinInterval(lo: number, hi: number, a: string, b: string): stri
 }
 
 /**
+ * True when two numbers differ only by floating-point noise (a relative 10⁻⁹): interval ends summed in a
+ * different order, such as a response cost that is the same in every replicate.
+ */
+export function nearlyEqual(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
  * A value (a mean or a difference) and the two ends of its interval, formatted alike
  * (`formatMetricGroup`). When the ends differ but would read the same ("0.03 (0.03–0.03)"), all three
  * use significant digits, as few as make the ends read differently (up to 6): "0.031 (0.028–0.033)",
@@ -121,7 +141,7 @@ export function formatWithInterval(
   short = false,
 ): [string, string, string] {
   const plain = formatMetricGroup([value, lo, hi], info, short) as [string, string, string];
-  if (lo === hi || plain[1] !== plain[2] || info.unit === 'cny') return plain;
+  if (nearlyEqual(lo, hi) || plain[1] !== plain[2] || info.unit === 'cny') return plain;
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return plain;
   let texts = plain;
   for (let digits = 2; digits <= 6; digits++) {

@@ -11,13 +11,14 @@ import { readVegaBundles, type VegaBundles } from '../../sim/io/vegaBundles';
 import { buildReportCells } from '../../sim/report/cells';
 import { donationReactions } from '../../sim/report/charts/donationReactions';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
+import { ledger } from '../../sim/report/charts/ledger';
 import {
   claimantFindings,
   comparisonSentence,
   keyFindingGroups,
   keyFindings,
 } from '../../sim/report/findings';
-import { formatInterval, formatWithInterval } from '../../sim/report/format';
+import { formatInterval, formatWithInterval, formatYuanShortInterval } from '../../sim/report/format';
 import { buildReportHtml } from '../../sim/report/html';
 import { describeMetric } from '../../sim/report/metrics';
 import { buildNotebook } from '../../sim/report/notebook';
@@ -339,5 +340,49 @@ describe('donation reactions chart', () => {
       (v) => v.group === 'Brand fans' && v.polarity === 'positive',
     )!;
     expect(same.shareLabel).toMatch(/^positive \d+%$/);
+  });
+});
+
+describe('ledger chart', () => {
+  it('labels each response cost with its 90% interval across replicates', () => {
+    const input = makeFixture();
+    const stats = input.summary.strategies.find((x) => x.id === 'donation-spin')!.metrics.response_cost_cny!;
+    Object.assign(stats, { mean: 5_800_000, lo: 5_410_000, hi: 6_120_000 });
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const panels = (ledger(input)!.spec as any).vconcat as Array<any>;
+    const cost = panels[0].data.values as Array<{ strategy: string; valueLabel: string }>;
+    // Before: "¥5.8M", with no interval.
+    expect(cost.find((v) => v.strategy === 'donation-spin')!.valueLabel).toBe('¥5.8M (¥5.4M–¥6.1M)');
+    // The value kept is a difference of means: no interval of its own.
+    for (const v of panels[1].data.values as Array<{ valueLabel: string }>)
+      expect(v.valueLabel).not.toContain('(');
+    expect(ledger(input)!.caption).toContain('90% interval of the cost across replicates');
+  });
+
+  it('gives compact ¥ interval ends more decimals when they would read the same', () => {
+    // Before this helper existed, fair-compensation's cost read "¥16.0M (¥16.0M–¥16.0M)".
+    expect(formatYuanShortInterval(15_960_000, 16_040_000)).toBe('¥15.96M–¥16.04M');
+    expect(formatYuanShortInterval(9_700_000, 9_900_000)).toBe('¥9.7M–¥9.9M');
+    expect(formatYuanShortInterval(410_000, 610_000)).toBe('¥410k–¥610k');
+    expect(formatYuanShortInterval(-2_600_000, 6_400_000)).toBe('−¥2.6M to ¥6.4M');
+  });
+});
+
+describe('floating-point noise', () => {
+  it("does not count as an interval width (the flagship's fair-compensation cost: lo and hi 15955000.000000013)", () => {
+    const trust = describeMetric('trust');
+    expect(formatWithInterval(0.5, 0.5 + 1e-15, 0.5 + 2e-15, trust)).toEqual(['0.50', '0.50', '0.50']);
+    const input = makeFixture();
+    const stats = input.summary.strategies.find((x) => x.id === 'donation-spin')!.metrics.response_cost_cny!;
+    Object.assign(stats, { mean: 15955000.000000006, lo: 15955000.000000013, hi: 15955000.000000015 });
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const cost = (ledger(input)!.spec as any).vconcat[0].data.values as Array<{
+      strategy: string;
+      valueLabel: string;
+    }>;
+    expect(cost.find((v) => v.strategy === 'donation-spin')!.valueLabel).toBe('¥16.0M');
+    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toMatch(
+      / The response cost was the same in every replicate\.$/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { ReportInput } from '../../experiment/types';
 import { segmentTitles, statsOf } from '../data';
-import { formatFixed, formatPercent, roundSig } from '../format';
+import { formatFixed, formatPercent, nearlyEqual, roundSig } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { textWidth } from '../textWidth';
 import { asChartSpec, type ReportChart } from '../types';
@@ -127,7 +127,7 @@ export function donationReactions(input: ReportInput): ReportChart | null {
  * the same although the ends differ; empty when the share was the same in every replicate.
  */
 function percentInterval(lo: number, hi: number): string {
-  if (lo === hi) return '';
+  if (nearlyEqual(lo, hi)) return '';
   const whole = [formatPercent(lo), formatPercent(hi)];
   const [a, b] =
     whole[0] === whole[1]

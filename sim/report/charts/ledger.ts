@@ -1,6 +1,6 @@
 import type { ReportInput } from '../../experiment/types';
-import { baselineId, finalMean } from '../data';
-import { formatYuanShort, roundSig, yuanShortExpr } from '../format';
+import { baselineId, finalMean, statsOf } from '../data';
+import { formatYuanShort, formatYuanShortInterval, nearlyEqual, roundSig, yuanShortExpr } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
 import { labelledDomain, specHeader, strategyRows } from './common';
@@ -27,7 +27,14 @@ export function ledger(input: ReportInput): ReportChart | null {
   for (const s of input.scenario.strategies) {
     const cost = finalMean(input, s.id, 'response_cost_cny');
     const own = losses(input, s.id);
-    if (cost !== null) values.push(row(s.id, MEASURES[0], cost));
+    if (cost !== null) {
+      // The cost's 90% interval across replicates beside it; value kept is a difference of means, whose
+      // paired interval summary.json does not hold (the forest plot's net result gives the paired one).
+      const stats = statsOf(input, s.id, 'response_cost_cny');
+      const spread =
+        stats && !nearlyEqual(stats.lo, stats.hi) ? ` (${formatYuanShortInterval(stats.lo, stats.hi)})` : '';
+      values.push(row(s.id, MEASURES[0], cost, spread));
+    }
     if (own !== null && baseLosses !== null) values.push(row(s.id, MEASURES[1], baseLosses - own));
   }
   if (values.length === 0) return null;
@@ -36,7 +43,9 @@ export function ledger(input: ReportInput): ReportChart | null {
   const caption =
     `Each panel has its own ¥ scale, so compare the ¥ labels across the panels, not the bar lengths: a ` +
     `response pays for itself when the value it kept (lower panel) is more than it cost (upper panel). Value ` +
-    `kept is the revenue and customer lifetime value that ${base} loses and this strategy does not.`;
+    `kept is the revenue and customer lifetime value that ${base} loses and this strategy does not. Brackets ` +
+    'give the 90% interval of the cost across replicates (none: the same in every replicate); the paired ' +
+    'interval of the net result is in the differences chart.';
   const ids = input.scenario.strategies.map((s) => s.id);
   const width = CHART_WIDTH - 160;
   const yEnc = strategyRows(ids);
@@ -96,6 +105,6 @@ export function ledger(input: ReportInput): ReportChart | null {
   return { id, title, caption, spec };
 }
 
-function row(strategy: string, measure: string, value: number) {
-  return { strategy, measure, value: roundSig(value), valueLabel: formatYuanShort(value) };
+function row(strategy: string, measure: string, value: number, interval = '') {
+  return { strategy, measure, value: roundSig(value), valueLabel: `${formatYuanShort(value)}${interval}` };
 }

@@ -26,6 +26,7 @@ describe('makeKeys', () => {
           );
         },
       ),
+      { seed: 1031 },
     );
   });
 

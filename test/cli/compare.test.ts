@@ -127,6 +127,7 @@ describe('trustsim compare', () => {
   it('report-input.json gives each segment its agent count (at --scale 0.2), and the report says what an agent weighs', () => {
     const input = JSON.parse(readFileSync(join(out, 'report-input.json'), 'utf8'));
     const segments = input.scenario.segments as Array<{ size: number; agents: number }>;
+    expect(segments.length).toBeGreaterThan(0);
     for (const s of segments) expect(Number.isInteger(s.agents) && s.agents >= 1).toBe(true);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(
       /Each simulated agent stands for between [\d.,]+ real/,

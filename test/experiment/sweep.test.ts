@@ -103,11 +103,15 @@ describe('setAtPath', () => {
 
   it('says which ids exist when one is missing, and refuses to go inside a single value', () => {
     expect(() => setAtPath(raw, 'population.segments.fnas.agents', 1)).toThrow(/no item with id "fnas"/);
+    let thrown: unknown;
     try {
       setAtPath(raw, 'population.segments.fnas.agents', 1);
     } catch (e) {
-      expect((e as SweepInputError).hint).toBe('its ids: fans, public');
+      thrown = e;
     }
+    // Checked outside the catch, so a call that does not throw fails here instead of skipping the check.
+    expect(thrown).toBeInstanceOf(SweepInputError);
+    expect((thrown as SweepInputError).hint).toBe('its ids: fans, public');
     expect(() => setAtPath(raw, 'population.segments[5].agents', 1)).toThrow(/has 2 items/);
     expect(() => setAtPath(raw, 'model.media.halfLifeDays.x', 1)).toThrow(/single value/);
   });

@@ -89,6 +89,7 @@ describe('fireIncident', () => {
     const m = model.scenario.model;
     const inc = model.incidents[0];
     const hit = w.s.inc.hit[0];
+    expect(w.s.claimantList.length).toBeGreaterThanOrEqual(50);
     for (const i of w.s.claimantList.slice(0, 50)) {
       const c = w.pop.commitment[i];
       const harm = hit * (1 + m.grievance.loveHateGain * c);

@@ -84,6 +84,7 @@ describe('renderCharts', () => {
   });
 
   it('compiles without Vega-Lite warnings', () => {
+    expect(charts.length).toBeGreaterThan(0);
     for (const c of charts) expect(compileChart(c.spec).warnings, c.id).toEqual([]);
   });
 

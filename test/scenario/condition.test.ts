@@ -166,7 +166,16 @@ describe('compileCondition: rejected conditions point at the offending character
       '{a: 1}',
       'x.y.z.w()',
     ]) {
-      expect(() => compileCondition(junk, known)).not.toThrow();
+      let r: ReturnType<typeof compileCondition> | undefined;
+      expect(() => {
+        r = compileCondition(junk, known);
+      }, junk).not.toThrow();
+      // Not a silent accept either: a positioned error with a message.
+      expect(r?.ok, junk).toBe(false);
+      if (r === undefined || r.ok) continue;
+      expect(r.message.length, junk).toBeGreaterThan(0);
+      expect(r.offset, junk).toBeGreaterThanOrEqual(0);
+      expect(r.offset, junk).toBeLessThanOrEqual(junk.length);
     }
   });
 });

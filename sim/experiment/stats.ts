@@ -99,7 +99,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const b = sorted[i + 1]!;
   if (a === b) return a;
   const q = a + f * (b - a);
-  if (Number.isNaN(q)) return a * (1 - f) + b * f; // an infinite end: ∞ − ∞
+  // An infinite end (∞ − ∞ is NaN), or b − a overflowing to ∞ between huge finite ends: the other form.
+  if (!Number.isFinite(q)) return a * (1 - f) + b * f;
   return q < a ? a : q > b ? b : q;
 }
 

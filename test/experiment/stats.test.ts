@@ -211,6 +211,20 @@ describe('properties', () => {
     expect(quantile([3, 3], 0.3)).toBe(3);
   });
 
+  it('interpolates between infinite or huge ends as mathjs does (x₍ᵢ₊₁₎ − x₍ᵢ₎ overflowing to ∞ included)', () => {
+    // −∞ and +∞: (1 − f)·(−∞) + f·∞ is NaN, as in mathjs; not −∞ (one end) as if the interpolation were skipped.
+    expect(quantile([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY], 0.5)).toBeNaN();
+    expect(quantileSeq([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY], 0.5)).toBeNaN();
+    // 1e308 − (−1e308) overflows to ∞: Q(0.5) is 0 and Q(0.05) = 0.95·(−1e308) + 0.05·1e308 = −9e307, not an end.
+    const xs = [-1e308, 1e308];
+    expect(quantile(xs, 0.5)).toBe(0);
+    for (const p of [0.05, 0.3, 0.95]) {
+      const want = quantileSeq(xs, p) as number;
+      expect(Math.abs(quantile(xs, p) - want), `p = ${p}`).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+    }
+    expect(metricStats(xs).lo).toBe(quantile(xs, 0.05));
+  });
+
   it('quantile is monotone in p and stays within [min, max]', () => {
     fc.assert(
       fc.property(

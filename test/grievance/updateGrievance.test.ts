@@ -4,7 +4,7 @@
  * falls; without recovery avoidance never falls; observers' grievance decays with its own half-life.
  */
 import { describe, expect, it } from 'vitest';
-import { F_RECOVERED } from '../../sim/engine/World';
+import { F_DIRTY, F_RECOVERED } from '../../sim/engine/World';
 import { updateGrievance } from '../../sim/grievance/updateGrievance';
 import { abilityIncident, makeWorld, scenario } from '../helpers/world';
 
@@ -52,12 +52,34 @@ describe('updateGrievance', () => {
     const { w, model } = world();
     const g = model.scenario.model.grievance;
     w.s.flags[1] |= F_RECOVERED;
+    w.s.flags[1] &= ~F_DIRTY;
     w.s.avoidance[1] = 0.5;
     for (let d = 0; d < 10; d++) updateGrievance(w);
     const fast = 2 ** (-1 / Math.max(1, g.revengeHalfLifeDays / 8));
     expect(w.s.grievance[1]).toBeCloseTo(0.8 * fast ** 10, 5);
     expect(w.s.grievance[1]).toBeLessThan(w.s.grievance[0]);
     expect(w.s.avoidance[1]).toBeCloseTo(0.5 - 10 * g.avoidanceRecovery, 5);
+    // A change of avoidance changes churn and purchase: the agent is marked for their recomputation.
+    expect(w.s.flags[1] & F_DIRTY).toBe(F_DIRTY);
+  });
+
+  it('a recovered victim’s avoidance falls to 0 and stops there, never below', () => {
+    const { w, model } = world();
+    const g = model.scenario.model.grievance;
+    expect(g.avoidanceRecovery).toBeGreaterThan(0);
+    w.s.flags[1] |= F_RECOVERED;
+    w.s.avoidance[1] = 0.5;
+    const days = Math.ceil(0.5 / g.avoidanceRecovery) + 5;
+    for (let d = 0; d < days; d++) {
+      updateGrievance(w);
+      expect(w.s.avoidance[1]).toBeGreaterThanOrEqual(0);
+    }
+    expect(w.s.avoidance[1]).toBe(0);
+    // At 0 nothing changes any more: the agent is not marked again.
+    w.s.flags[1] &= ~F_DIRTY;
+    updateGrievance(w);
+    expect(w.s.avoidance[1]).toBe(0);
+    expect(w.s.flags[1] & F_DIRTY).toBe(0);
   });
 
   it('without recovery a victim’s avoidance never falls, salient or not, and stays ≤ 1', () => {
@@ -82,10 +104,12 @@ describe('updateGrievance', () => {
     w.s.inc.attention[0] = 2 * model.scenario.model.media.salientThreshold; // grievance held at 0.8
     (w.pop.commitment as Float32Array)[1] = 1;
     for (let d = 1; d <= 3; d++) {
+      w.s.flags[0] &= ~F_DIRTY;
       updateGrievance(w);
       // Avoidance is stored as float32: 6 decimals.
       expect(w.s.avoidance[0]).toBeCloseTo(d * g.avoidanceGrowth * 0.8 * 1.5, 6);
       expect(w.s.avoidance[1]).toBeCloseTo(d * g.avoidanceGrowth * 0.8 * 2, 6);
+      expect(w.s.flags[0] & F_DIRTY).toBe(F_DIRTY);
     }
     expect(w.s.avoidance[0]).toBeGreaterThan(0);
     expect(w.s.avoidance[2]).toBe(0); // observers do not avoid
@@ -99,5 +123,16 @@ describe('updateGrievance', () => {
     expect(w.s.grievance[2]).toBeCloseTo(0.4, 4);
     expect(w.s.grievance[3]).toBe(0);
     expect(w.s.avoidance[2]).toBe(0);
+  });
+
+  it('snaps an observer’s grievance below 1e-6 to exactly 0 instead of decaying it for ever', () => {
+    const { w, model } = world();
+    const decay = 2 ** (-1 / model.scenario.model.grievance.observerHalfLifeDays);
+    w.s.grievance[2] = 2e-6;
+    w.s.grievance[3] = 0.9e-6;
+    updateGrievance(w);
+    expect(w.s.grievance[2]).toBeCloseTo(2e-6 * decay, 12);
+    expect(w.s.grievance[2]).toBeGreaterThan(0);
+    expect(w.s.grievance[3]).toBe(0);
   });
 });

@@ -108,6 +108,18 @@ describe('updateTrust', () => {
     expect(st.ta[1]).toBeLessThan(0.7);
   });
 
+  it('caps each facet of a claimant at that facet’s own pre-failure level', () => {
+    const { st, base, ev } = state(1, 0.5);
+    base.ability0[0] = 0.55;
+    base.benevolence0[0] = 0.6;
+    base.integrity0[0] = 0.65;
+    st.claimantOf[0] = 0;
+    addEvidence(ev, 0, 5, 5, 5, 1);
+    updateTrust(P, W, st, base, ev, DIRTY);
+    expect([st.ta[0], st.tb[0], st.ti[0]]).toEqual([0.55, 0.6, 0.65]);
+    expect(st.T[0]).toBeCloseTo((0.55 + 0.6 + 0.65) / 3, 12);
+  });
+
   it('keeps overall trust in step, marks changed agents dirty and clears the evidence', () => {
     const n = 40;
     const { st, base, ev } = state(n);

@@ -5,9 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../sim/engine/run';
+import type { SweepRow } from '../../sim/experiment/sweep';
 import type { SeriesRow } from '../../sim/experiment/types';
 import { ByteWriter } from '../../sim/io/ByteWriter';
-import { rawCsv, seriesCsv } from '../../sim/io/writeOutputs';
+import { rawCsv, seriesCsv, sweepCsv } from '../../sim/io/writeOutputs';
 import type { MetricLayout } from '../../sim/metrics/metricLayout';
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -152,6 +153,86 @@ describe('seriesCsv', () => {
 
   it('gives just the header for no rows', () => {
     expect(decode(seriesCsv([]))).toBe('strategy,day,date,segment,metric,mean,lo,hi\n');
+  });
+
+  it('quotes a field holding a carriage return', () => {
+    const r = {
+      strategy: 'a\rb',
+      day: 0,
+      date: '2025-01-01',
+      segment: 'all',
+      metric: 'trust',
+      mean: 1,
+      lo: 0,
+      hi: 2,
+    };
+    expect(decode(seriesCsv([r]))).toBe(
+      'strategy,day,date,segment,metric,mean,lo,hi\n"a\rb",0,2025-01-01,all,trust,1,0,2\n',
+    );
+  });
+});
+
+describe('sweepCsv', () => {
+  const params = [
+    { key: 'model.media.halfLifeDays', values: [2, 4] },
+    { key: 'network.kind', values: ['sbm', 'odd,"kind"'] },
+  ];
+  const row = (over: Partial<SweepRow>): SweepRow => ({
+    point: 0,
+    values: [2, 'sbm'],
+    strategy: 's',
+    segment: 'all',
+    metric: 'trust',
+    mean: 0.5,
+    lo: 0.25,
+    hi: 0.75,
+    ci95: [0.4, 0.6],
+    diff: 0.125,
+    diffLo: -0.5,
+    diffHi: 1.5,
+    diffCi95: [0.1, 0.15],
+    pBetter: 0.75,
+    ...over,
+  });
+
+  it('writes the header, then one row per point, strategy, segment and metric, every column in place', () => {
+    const rows = [
+      row({}),
+      // Quoting in every text column; the baseline has no difference columns; one replicate has no CIs.
+      row({
+        point: 1,
+        values: [4, 'odd,"kind"'],
+        strategy: 'say "sorry"',
+        segment: 'a,b',
+        metric: 'x,y',
+        mean: 1e21,
+        lo: Number.NaN,
+        hi: Number.POSITIVE_INFINITY,
+        ci95: null,
+        diff: null,
+        diffLo: null,
+        diffHi: null,
+        diffCi95: null,
+        pBetter: null,
+      }),
+      // Rows built by hand may leave diffCi95 out.
+      row({ point: 2, diffCi95: undefined }),
+    ];
+    expect(decode(sweepCsv(params, rows))).toBe(
+      [
+        'point,model.media.halfLifeDays,network.kind,strategy,segment,metric,mean,lo,hi,ci95_lo,ci95_hi,diff,diff_lo,diff_hi,diff_ci95_lo,diff_ci95_hi,p_better',
+        '0,2,sbm,s,all,trust,0.5,0.25,0.75,0.4,0.6,0.125,-0.5,1.5,0.1,0.15,0.75',
+        '1,4,"odd,""kind""","say ""sorry""","a,b","x,y",1e+21,,,,,,,,,,',
+        '2,2,sbm,s,all,trust,0.5,0.25,0.75,0.4,0.6,0.125,-0.5,1.5,,,0.75',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('quotes a swept key that needs it in the header', () => {
+    expect(decode(sweepCsv([{ key: 'a,b', values: [1] }], []))).toBe(
+      'point,"a,b",strategy,segment,metric,mean,lo,hi,ci95_lo,ci95_hi,diff,diff_lo,diff_hi,diff_ci95_lo,diff_ci95_hi,p_better\n',
+    );
   });
 });
 

@@ -168,6 +168,64 @@ describe('decideStrategy', () => {
     expect(fired.get('answer')).toEqual([8]);
   });
 
+  it('complaints_7d sums the complaints of the last 7 days; complaints_total every incident’s complaints so far', () => {
+    const { w, rt, model } = makeWorld(crisisScenario(), { seed: 3, strategy: 'silence' });
+    let windowed = 0;
+    let bothIncidents = 0;
+    for (let d = 0; d < model.days; d++) {
+      beginDay(w, rt);
+      const scope = conditionScope(w) as { complaints_7d: number; complaints_total: number };
+      let last7 = 0;
+      for (let j = 1; j <= 7 && d - j >= 0; j++) last7 += metric(w, d - j, 'complaints');
+      const byIncident = Array.from(w.s.inc.complaintsTotal);
+      expect(scope.complaints_7d, `day ${d}`).toBe(last7);
+      expect(scope.complaints_total, `day ${d}`).toBe(byIncident.reduce((a, b) => a + b, 0));
+      // Days on which the checks tell a window from a running total, and a sum from one incident's count.
+      if (metric(w, Math.max(0, d - 8), 'complaints') > 0 && d >= 8) windowed++;
+      if (byIncident.filter((c) => c > 0).length === 2) bothIncidents++;
+      finishDay(w, rt, decideStrategy(w, rt));
+    }
+    expect(windowed).toBeGreaterThan(5);
+    expect(bothIncidents).toBeGreaterThan(5);
+  });
+
+  it('on day 0 trust is the weighted mean of the agents’ trust (no metrics collected yet)', () => {
+    const { w, rt } = makeWorld(crisisScenario());
+    beginDay(w, rt);
+    expect(w.s.day).toBe(0);
+    let t = 0;
+    let tw = 0;
+    let plain = 0;
+    for (let i = 0; i < w.pop.n; i++) {
+      t += w.pop.weight[i] * w.s.T[i];
+      tw += w.pop.weight[i];
+      plain += w.s.T[i];
+    }
+    const trust = (conditionScope(w) as { trust: number }).trust;
+    expect(trust).toBeCloseTo(t / tw, 12);
+    // The segments' weights differ (300 people in 150 agents, 5 million in 600): an unweighted mean is another value.
+    expect(Math.abs(plain / w.pop.n - t / tw)).toBeGreaterThan(1e-4);
+  });
+
+  it('a rule with scope "all" is not held back until its own incident breaks; an incident rule is', () => {
+    const fired = firingDays(
+      scenario({
+        incidents: [inc, { ...inc, id: 'y', date: addDays(START, 8) }],
+        strategies: [
+          {
+            id: 's',
+            rules: [
+              { id: 'all', when: { trigger: 'day >= 5' }, do: 'apology', incident: 'y', scope: 'all' },
+              { id: 'one', when: { trigger: 'day >= 5' }, do: 'apology', incident: 'y' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(fired.get('all')).toEqual([5]);
+    expect(fired.get('one')).toEqual([8]);
+  });
+
   it('attention.<id> is yesterday’s expected stories: the media update of today (process 4) comes after the decision', () => {
     // docs/ODD.md §7.3: the shocks of today's developments (here the incident breaking, salience 5) are not in it.
     const { w, rt } = makeWorld(scenario({ incidents: [{ ...inc, salience: 5 }] }));

@@ -82,6 +82,7 @@ describe('compileCondition: valid conditions', () => {
   it('treats a number as true when non-zero, and NaN as false', () => {
     expect(ok('day').evaluate({ day: 0 })).toBe(false);
     expect(ok('day').evaluate({ day: 2 })).toBe(true);
+    expect(ok('day').evaluate({ day: -2 })).toBe(true); // non-zero, not positive
     expect(ok('sqrt(-1) > 0').evaluate({})).toBe(false);
     expect(ok('sqrt(day)').evaluate({ day: -1 })).toBe(false);
   });

@@ -55,6 +55,18 @@ describe('replicateWarnings', () => {
     ]);
   });
 
+  it('a half-width just over the target still asks for more replicates than were run', () => {
+    // n·(h/t)² = 20·(1 + 1e-12)² rounds to 20 (the guard against rounding noise): at least n + 1 = 21 are asked for.
+    const out = replicateWarnings({
+      replicates: 20,
+      metricsStats: [{ strategy: 'a', metric: 'trust', stats: stats(20, -(1 + 1e-12), 1 + 1e-12) }],
+      targetHalfWidth: 1,
+    });
+    expect(out).toEqual([
+      'a / trust: the 95% confidence interval of the mean is ±1 wide with 20 replicates, more than the target ±1; about 21 replicates would be needed.',
+    ]);
+  });
+
   it('uses metricStats output: xs = [1,2,3,4,10] has half-width 4.3899449; target 1 → ⌈5·4.3899449²⌉ = ⌈96.358⌉ = 97', () => {
     const out = replicateWarnings({
       replicates: 25,

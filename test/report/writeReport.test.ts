@@ -23,7 +23,8 @@ describe('writeReport / rebuildReport', () => {
       'report.ipynb',
     ]);
     for (const f of files) expect(existsSync(f)).toBe(true);
-    expect(seconds).toBeGreaterThan(0);
+    // The time it took is reported (a finite, non-negative number); its size is never asserted.
+    expect(Number.isFinite(seconds) && seconds >= 0).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'report-input.json'), 'utf8'))).toEqual(input);
   });
 

@@ -28,6 +28,7 @@ const DONATION_POSITIVE = col('donation_reaction_positive');
 const DONATION_NEGATIVE = col('donation_reaction_negative');
 const REVENUE_LOST = col('revenue_lost_cny');
 const CLV_LOST = col('clv_lost_cny');
+const VALUE_LOST = col('value_lost_cny');
 const MEDIA_ATTENTION = col('media_attention');
 const TRENDING = col('trending');
 const LAWSUITS = col('lawsuits');
@@ -146,6 +147,7 @@ export function collectMetrics(w: World): void {
     const clv = sumSeg(seg.clvLostCum, seg0);
     v[at + REVENUE_LOST] = revenue;
     v[at + CLV_LOST] = clv;
+    v[at + VALUE_LOST] = revenue + clv;
     for (let k = 0; k < K; k++) {
       let aw = 0;
       if (r === 0) for (let q = 0; q < S; q++) aw += s.awareW[k * S + q];

@@ -31,6 +31,7 @@ export const BASE_METRICS = [
   'response_cost_cny',
   'revenue_lost_cny',
   'clv_lost_cny',
+  'value_lost_cny',
   'net_cny',
 ] as const;
 

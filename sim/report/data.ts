@@ -134,3 +134,32 @@ export function statsOf(
 export function claimantSegments(input: ReportInput): ReportInput['scenario']['segments'] {
   return input.scenario.segments.filter((s) => s.claimant);
 }
+
+/**
+ * Value kept against the baseline: the revenue and customer lifetime value the baseline lost and this strategy
+ * did not (negative when it lost more). With the summary's paired comparison of `value_lost_cny`, `kept` is its
+ * mean difference with the sign turned and [lo, hi] the 90% interval of the per-replicate differences, turned
+ * too (`paired`). A report input written before that metric existed gives the difference of the means of
+ * `revenue_lost_cny + clv_lost_cny`, with no interval. Null when the losses are not in the summary.
+ */
+export function valueKept(
+  input: ReportInput,
+  strategy: string,
+): { kept: number; lo: number; hi: number; paired: boolean } | null {
+  const base = baselineId(input);
+  if (strategy === base) return { kept: 0, lo: 0, hi: 0, paired: true };
+  const c = input.summary.comparisons.find(
+    (x) => x.strategy === strategy && x.metric === 'value_lost_cny' && x.segment === 'all',
+  );
+  if (c) return { kept: -c.diff, lo: -c.hi, hi: -c.lo, paired: true };
+  const losses = (id: string) => {
+    const revenue = finalMean(input, id, 'revenue_lost_cny');
+    const clv = finalMean(input, id, 'clv_lost_cny');
+    return revenue === null && clv === null ? null : (revenue ?? 0) + (clv ?? 0);
+  };
+  const own = losses(strategy);
+  const baseLosses = losses(base);
+  if (own === null || baseLosses === null) return null;
+  const kept = baseLosses - own;
+  return { kept, lo: kept, hi: kept, paired: false };
+}

@@ -12,6 +12,7 @@ import {
   identicalInEveryReplicate,
   segmentTitles,
   statsOf,
+  valueKept,
 } from './data';
 import {
   formatFixed,
@@ -229,10 +230,16 @@ export function keyFindingGroups(input: ReportInput): FindingGroup[] {
       if (c) out.push(comparisonSentence(c, phrase));
     }
     const cost = finalMean(input, s.id, 'response_cost_cny');
-    const lossS = lossesOf(input, s.id);
-    const lossB = lossesOf(input, base);
-    if (cost !== null && lossS !== null && lossB !== null) {
-      const kept = lossB - lossS;
+    const value = valueKept(input, s.id);
+    if (cost !== null && value !== null) {
+      const { kept } = value;
+      // The paired 90% interval of what was kept (or lost more), when the summary has it.
+      const keptRange =
+        !value.paired || nearlyEqual(value.lo, value.hi)
+          ? ''
+          : kept >= 0
+            ? ` (90% interval ${joinInterval(value.lo, value.hi, formatYuan(value.lo), formatYuan(value.hi))})`
+            : ` (90% interval ${joinInterval(-value.hi, -value.lo, formatYuan(-value.hi), formatYuan(-value.lo))})`;
       // The ledger's response cost is every ¥ the company paid, not only what the strategy chose to
       // spend: lawsuits' legal costs and court-ordered payments land there even under silence.
       const paid =
@@ -247,8 +254,8 @@ export function keyFindingGroups(input: ReportInput): FindingGroup[] {
           : ` The response cost's 90% interval across replicates: ${formatYuan(stats.lo)}–${formatYuan(stats.hi)}.`;
       out.push(
         (kept >= 0
-          ? `${paid} and kept ${formatYuan(kept)} of revenue and customer value that ${base} lost.`
-          : `${paid} and still lost ${formatYuan(-kept)} more in revenue and customer value than ${base}.`) +
+          ? `${paid} and kept ${formatYuan(kept)}${keptRange} of revenue and customer value that ${base} lost.`
+          : `${paid} and still lost ${formatYuan(-kept)}${keptRange} more in revenue and customer value than ${base}.`) +
           spread,
       );
     }
@@ -267,10 +274,4 @@ export function keyFindingGroups(input: ReportInput): FindingGroup[] {
     );
   }
   return groups.filter((g) => g.items.length > 0);
-}
-
-function lossesOf(input: ReportInput, strategy: string): number | null {
-  const revenue = finalMean(input, strategy, 'revenue_lost_cny');
-  const clv = finalMean(input, strategy, 'clv_lost_cny');
-  return revenue === null && clv === null ? null : (revenue ?? 0) + (clv ?? 0);
 }

@@ -84,6 +84,12 @@ export const METRIC_CATALOGUE: Record<string, BaseInfo> = {
   response_cost_cny: { label: 'response cost', unit: 'cny', decimals: 0, direction: -1 },
   revenue_lost_cny: { label: 'revenue lost', unit: 'cny', decimals: 0, direction: -1 },
   clv_lost_cny: { label: 'customer lifetime value lost', unit: 'cny', decimals: 0, direction: -1 },
+  value_lost_cny: {
+    label: 'revenue and customer value lost',
+    unit: 'cny',
+    decimals: 0,
+    direction: -1,
+  },
   net_cny: { label: 'net result', unit: 'cny', decimals: 0, direction: 1 },
   donation_reaction_positive: {
     label: 'positive reactions to the donation',

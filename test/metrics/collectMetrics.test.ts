@@ -85,6 +85,10 @@ describe('collectMetrics', () => {
     collectMetrics(w);
     expect(metric(w, 0, 'response_cost_cny')).toBe(150);
     expect(metric(w, 0, 'net_cny')).toBe(-(150 + 30 + 5));
+    // Value lost = revenue lost + CLV lost, per segment too (the report's "value kept" is its paired difference).
+    expect(metric(w, 0, 'value_lost_cny')).toBe(30 + 5);
+    expect(metric(w, 0, 'value_lost_cny', 1)).toBe(10);
+    expect(metric(w, 0, 'value_lost_cny', 2)).toBe(20 + 5);
     for (const name of [
       'response_cost_cny',
       'net_cny',

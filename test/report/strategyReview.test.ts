@@ -248,8 +248,9 @@ describe('the ¥ ledger finding', () => {
     Object.assign(stats, { mean: 5_800_000, lo: 5_410_000, hi: 6_120_000 });
     const f = keyFindings(input).find((x) => x.startsWith('donation-spin paid'))!;
     // Before: "donation-spin paid ¥5.80 million in all (…) and kept ¥51.86 million …", with no interval.
+    // The value kept carries the paired 90% interval of value_lost_cny, its sign turned.
     expect(f).toMatch(
-      /^donation-spin paid ¥5\.80 million in all \(its response cost: .*\) and kept ¥[\d.]+ million of /,
+      /^donation-spin paid ¥5\.80 million in all \(its response cost: .*\) and kept ¥[\d.]+ million \(90% interval ¥[\d.]+ million–¥[\d.]+ million\) of /,
     );
     expect(
       f.endsWith(" The response cost's 90% interval across replicates: ¥5.41 million–¥6.12 million."),
@@ -353,10 +354,37 @@ describe('ledger chart', () => {
     const cost = panels[0].data.values as Array<{ strategy: string; valueLabel: string }>;
     // Before: "¥5.8M", with no interval.
     expect(cost.find((v) => v.strategy === 'donation-spin')!.valueLabel).toBe('¥5.8M (¥5.4M–¥6.1M)');
-    // The value kept is a difference of means: no interval of its own.
-    for (const v of panels[1].data.values as Array<{ valueLabel: string }>)
-      expect(v.valueLabel).not.toContain('(');
-    expect(ledger(input)!.caption).toContain('90% interval of the cost across replicates');
+    expect(ledger(input)!.caption).toContain('90% intervals across replicates: of the cost');
+  });
+
+  it('labels the value kept with the paired 90% interval of value_lost_cny, its sign turned', () => {
+    const input = makeFixture();
+    const base = input.summary.baseline!;
+    const c = input.summary.comparisons.find(
+      (x) => x.strategy === 'donation-spin' && x.metric === 'value_lost_cny' && x.segment === 'all',
+    )!;
+    // donation-spin lost ¥50M less than the baseline on average: between ¥20M and ¥70M less in 90% of replicates.
+    Object.assign(c, { diff: -50_000_000, lo: -70_000_000, hi: -20_000_000 });
+    // biome-ignore lint/suspicious/noExplicitAny: walking a Vega-Lite spec
+    const kept = () => (ledger(input)!.spec as any).vconcat[1].data.values as Array<any>;
+    const row = (id: string) => kept().find((v: { strategy: string }) => v.strategy === id);
+    expect(row('donation-spin')).toMatchObject({ value: 50_000_000, valueLabel: '¥50.0M (¥20.0M–¥70.0M)' });
+    // The baseline keeps nothing against itself: no interval.
+    expect(row(base).valueLabel).toBe('¥0');
+    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toContain(
+      'and kept ¥50.00 million (90% interval ¥20.00 million–¥70.00 million) of revenue and customer value',
+    );
+    // Lost more than the baseline: the interval of the extra loss, in the same order.
+    Object.assign(c, { diff: 30_000_000, lo: -10_000_000, hi: 60_000_000 });
+    expect(row('donation-spin').valueLabel).toBe('−¥30.0M (−¥60.0M to ¥10.0M)');
+    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toContain(
+      'and still lost ¥30.00 million (90% interval −¥10.00 million to ¥60.00 million) more in revenue',
+    );
+    // A report input written before value_lost_cny existed: the difference of the means, with no interval.
+    input.summary.comparisons = input.summary.comparisons.filter((x) => x.metric !== 'value_lost_cny');
+    for (const s of input.summary.strategies) delete s.metrics.value_lost_cny;
+    input.series = input.series.filter((r) => r.metric !== 'value_lost_cny');
+    for (const v of kept()) expect(v.valueLabel).not.toContain('(');
   });
 
   it('gives compact ¥ interval ends more decimals when they would read the same', () => {

@@ -1,19 +1,11 @@
 import type { ReportInput } from '../../experiment/types';
-import { baselineId, finalMean, statsOf } from '../data';
+import { baselineId, finalMean, statsOf, valueKept } from '../data';
 import { formatYuanShort, formatYuanShortInterval, nearlyEqual, roundSig, yuanShortExpr } from '../format';
 import { CHART_WIDTH, strategyColour } from '../style';
 import { asChartSpec, type ReportChart } from '../types';
 import { labelledDomain, specHeader, strategyRows } from './common';
 
 const MEASURES = ['response cost', 'value kept vs baseline'] as const;
-
-/** Losses a strategy is charged for: revenue lost plus customer lifetime value lost, final day. */
-function losses(input: ReportInput, strategy: string): number | null {
-  const revenue = finalMean(input, strategy, 'revenue_lost_cny');
-  const clv = finalMean(input, strategy, 'clv_lost_cny');
-  if (revenue === null && clv === null) return null;
-  return (revenue ?? 0) + (clv ?? 0);
-}
 
 /**
  * The ¥ ledger: what each response cost against the value it kept. Value kept = the baseline's losses
@@ -22,20 +14,25 @@ function losses(input: ReportInput, strategy: string): number | null {
  */
 export function ledger(input: ReportInput): ReportChart | null {
   const base = baselineId(input);
-  const baseLosses = losses(input, base);
   const values: Array<{ strategy: string; measure: string; value: number; valueLabel: string }> = [];
   for (const s of input.scenario.strategies) {
     const cost = finalMean(input, s.id, 'response_cost_cny');
-    const own = losses(input, s.id);
+    const value = valueKept(input, s.id);
     if (cost !== null) {
-      // The cost's 90% interval across replicates beside it; value kept is a difference of means, whose
-      // paired interval summary.json does not hold (the forest plot's net result gives the paired one).
+      // The cost's 90% interval across replicates beside it.
       const stats = statsOf(input, s.id, 'response_cost_cny');
       const spread =
         stats && !nearlyEqual(stats.lo, stats.hi) ? ` (${formatYuanShortInterval(stats.lo, stats.hi)})` : '';
       values.push(row(s.id, MEASURES[0], cost, spread));
     }
-    if (own !== null && baseLosses !== null) values.push(row(s.id, MEASURES[1], baseLosses - own));
+    if (value !== null) {
+      // Value kept with its paired 90% interval (the per-replicate differences from the baseline).
+      const spread =
+        value.paired && !nearlyEqual(value.lo, value.hi)
+          ? ` (${formatYuanShortInterval(value.lo, value.hi)})`
+          : '';
+      values.push(row(s.id, MEASURES[1], value.kept, spread));
+    }
   }
   if (values.length === 0) return null;
   const id = 'ledger';
@@ -44,8 +41,8 @@ export function ledger(input: ReportInput): ReportChart | null {
     `Each panel has its own ¥ scale, so compare the ¥ labels across the panels, not the bar lengths: a ` +
     `response pays for itself when the value it kept (lower panel) is more than it cost (upper panel). Value ` +
     `kept is the revenue and customer lifetime value that ${base} loses and this strategy does not. Brackets ` +
-    'give the 90% interval of the cost across replicates (none: the same in every replicate); the paired ' +
-    'interval of the net result is in the differences chart.';
+    'give 90% intervals across replicates: of the cost (none: the same in every replicate), and of the value ' +
+    `kept, paired: the difference from ${base} in each replicate.`;
   const ids = input.scenario.strategies.map((s) => s.id);
   const width = CHART_WIDTH - 160;
   const yEnc = strategyRows(ids);

@@ -243,7 +243,7 @@ export function keyFindingGroups(input: ReportInput): FindingGroup[] {
       // The ledger's response cost is every ¥ the company paid, not only what the strategy chose to
       // spend: lawsuits' legal costs and court-ordered payments land there even under silence.
       const paid =
-        `${s.id} paid ${formatYuan(cost)} in all (its response cost: what the strategy spent, plus legal ` +
+        `Under ${s.id}, the company paid ${formatYuan(cost)} in all (its response cost: what the strategy spent, plus legal ` +
         'costs and court-ordered payments)';
       // The cost's own 90% interval across replicates (the net-result finding above carries the paired one).
       const stats = statsOf(input, s.id, 'response_cost_cny');

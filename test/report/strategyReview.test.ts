@@ -246,17 +246,17 @@ describe('the ¥ ledger finding', () => {
     const input = makeFixture();
     const stats = input.summary.strategies.find((x) => x.id === 'donation-spin')!.metrics.response_cost_cny!;
     Object.assign(stats, { mean: 5_800_000, lo: 5_410_000, hi: 6_120_000 });
-    const f = keyFindings(input).find((x) => x.startsWith('donation-spin paid'))!;
+    const f = keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))!;
     // Before: "donation-spin paid ¥5.80 million in all (…) and kept ¥51.86 million …", with no interval.
     // The value kept carries the paired 90% interval of value_lost_cny, its sign turned.
     expect(f).toMatch(
-      /^donation-spin paid ¥5\.80 million in all \(its response cost: .*\) and kept ¥[\d.]+ million \(90% interval ¥[\d.]+ million–¥[\d.]+ million\) of /,
+      /^Under donation-spin, the company paid ¥5\.80 million in all \(its response cost: .*\) and kept ¥[\d.]+ million \(90% interval ¥[\d.]+ million–¥[\d.]+ million\) of /,
     );
     expect(
       f.endsWith(" The response cost's 90% interval across replicates: ¥5.41 million–¥6.12 million."),
     ).toBe(true);
     Object.assign(stats, { lo: 5_800_000, hi: 5_800_000 });
-    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toMatch(
+    expect(keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))).toMatch(
       / The response cost was the same in every replicate\.$/,
     );
   });
@@ -371,13 +371,13 @@ describe('ledger chart', () => {
     expect(row('donation-spin')).toMatchObject({ value: 50_000_000, valueLabel: '¥50.0M (¥20.0M–¥70.0M)' });
     // The baseline keeps nothing against itself: no interval.
     expect(row(base).valueLabel).toBe('¥0');
-    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toContain(
+    expect(keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))).toContain(
       'and kept ¥50.00 million (90% interval ¥20.00 million–¥70.00 million) of revenue and customer value',
     );
     // Lost more than the baseline: the interval of the extra loss, in the same order.
     Object.assign(c, { diff: 30_000_000, lo: -10_000_000, hi: 60_000_000 });
     expect(row('donation-spin').valueLabel).toBe('−¥30.0M (−¥60.0M to ¥10.0M)');
-    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toContain(
+    expect(keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))).toContain(
       'and still lost ¥30.00 million (90% interval −¥10.00 million to ¥60.00 million) more in revenue',
     );
     // A report input written before value_lost_cny existed: the difference of the means, with no interval.
@@ -409,7 +409,7 @@ describe('floating-point noise', () => {
       valueLabel: string;
     }>;
     expect(cost.find((v) => v.strategy === 'donation-spin')!.valueLabel).toBe('¥16.0M');
-    expect(keyFindings(input).find((x) => x.startsWith('donation-spin paid'))).toMatch(
+    expect(keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))).toMatch(
       / The response cost was the same in every replicate\.$/,
     );
   });

@@ -122,12 +122,13 @@ describe('findings', () => {
 
   it('covers every non-baseline strategy, the ledger and the ranking for the fixture', () => {
     const f = keyFindings(makeFixture());
-    // trust, NPS, awareness and complaints summed over days, churn, rights group, lawsuits, net result.
-    expect(f.filter((s) => s.startsWith('Under honour-and-apologise,'))).toHaveLength(8);
-    expect(f.filter((s) => s.startsWith('Under donation-spin,'))).toHaveLength(8);
+    // trust, NPS, awareness and complaints summed over days, churn, rights group, lawsuits, net result, and the
+    // ledger sentence ("Under …, the company paid …").
+    expect(f.filter((s) => s.startsWith('Under honour-and-apologise,'))).toHaveLength(9);
+    expect(f.filter((s) => s.startsWith('Under donation-spin,'))).toHaveLength(9);
     expect(
       f.some((s) =>
-        /^donation-spin paid ¥5\.80 million in all \(its response cost: what the strategy spent, plus legal costs and court-ordered payments\) and kept ¥/.test(
+        /^Under donation-spin, the company paid ¥5\.80 million in all \(its response cost: what the strategy spent, plus legal costs and court-ordered payments\) and kept ¥/.test(
           s,
         ),
       ),

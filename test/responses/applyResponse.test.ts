@@ -183,3 +183,39 @@ describe('applyStonewalling', () => {
     expect(w.ev.count).toBe(0);
   });
 });
+
+describe('a resolved dispute', () => {
+  // ODD §7.4: grievance × 0.5·(1 − r), r = min(1, (S − E)/(1 − E)), at every response that leaves the dispute
+  // resolved (S ≥ E), not only the first.
+  it('cuts the claimants’ grievance by 0.5·(1 − r) at each response that leaves it resolved', () => {
+    const { w, model, fridge } = afterFridge();
+    const fair = model.strategies.find((s) => s.id === 'fair')!;
+    const silence = model.strategies.find((s) => s.id === 'silence')!;
+    const pick = (kind: string) => fair.rules.find((r) => r.kind === kind && r.incident === fridge.index)!;
+    const k = fridge.index;
+    const E = fridge.expectation;
+    const N = w.pop.n;
+    const harmed: number[] = [];
+    for (let i = 0; i < N; i++) if (w.s.claimantOf[i] >= 0 && harmedBy(w, fridge, silence, i)) harmed.push(i);
+    expect(harmed.length).toBeGreaterThan(10);
+    const aggrieved = harmed.filter((i) => w.s.grievance[i] > 0.01);
+    expect(aggrieved.length).toBeGreaterThan(10);
+    // An apology alone leaves the dispute open; the compensation then resolves it, and a second apology leaves it
+    // resolved: two cuts.
+    applyResponse(w, pick('apology'), silence);
+    expect(w.s.inc.resolved[k]).toBe(0);
+    for (const kind of ['compensation', 'apology']) {
+      const before = harmed.map((i) => w.s.grievance[i]);
+      applyResponse(w, pick(kind), silence);
+      const S = w.s.inc.satisfaction[k];
+      expect(S, kind).toBeGreaterThanOrEqual(E);
+      expect(w.s.inc.resolved[k]).toBe(1);
+      const r = Math.min(1, (S - E) / Math.max(1e-9, 1 - E));
+      expect(r, kind).toBeLessThan(1);
+      harmed.forEach((i, j) => {
+        // Grievance is stored as float32: |Δ| < 5e-7.
+        expect(w.s.grievance[i]).toBeCloseTo(before[j] * 0.5 * (1 - r), 6);
+      });
+    }
+  });
+});

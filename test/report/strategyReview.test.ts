@@ -184,10 +184,14 @@ describe('forest plot', () => {
       'lawsuits filed, cumulative (cases) · lower is better · no difference in any replicate',
     );
     expect(flat.layer[0].encoding.x.scale.domain).toEqual([-1, 1]);
-    // The other panels keep a zero-anchored, nice scale and their plain title.
+    // The other panels keep their plain title and a scale of their own through 0, with 0 inside: half a
+    // step beyond it when the data lie on one side (trust, all better than the baseline in the fixture).
     const trust = panels.find((p) => String(p.title.text).startsWith('trust (scale'))!;
     expect(trust.title.text).toBe('trust (scale 0–1) · higher is better');
-    expect(trust.layer[0].encoding.x.scale).toEqual({ zero: true, nice: true });
+    expect(trust.layer[0].encoding.x.scale).toEqual({ domain: [-0.01, 0.22], nice: false, zero: false });
+    const aware = panels.find((p) => String(p.title.text).startsWith('aware of the crisis'))!;
+    expect(aware.title.text).toBe('aware of the crisis, summed over days (share 0–1 × days)');
+    expect(aware.layer[0].encoding.x.scale).toEqual({ domain: [-1, 7], nice: false, zero: false });
     // Before: the flat panel's only tick read "0.000000".
     const svg = await renderSvg(chart.spec);
     const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);

@@ -1,8 +1,9 @@
 import type { ReportInput } from '../../experiment/types';
 import { baselineId } from '../data';
-import { roundSig, yuanShortExpr } from '../format';
+import { formatFixed, roundSig, yuanShortExpr } from '../format';
 import { compareMetricKeys, describeMetric } from '../metrics';
 import { CHART_WIDTH, strategyColour } from '../style';
+import { textWidth } from '../textWidth';
 import { asChartSpec, type ReportChart } from '../types';
 import { specHeader, strategyRows } from './common';
 
@@ -67,6 +68,22 @@ export function forestPlot(input: ReportInput): ReportChart | null {
   // vega draws with a single "0.000000" tick: give it a small symmetric domain and say why it is flat.
   const allZero = (header: string) =>
     values.filter((v) => v.metric === header).every((v) => v.diff === 0 && v.lo === 0 && v.hi === 0);
+  const width = CHART_WIDTH - 160;
+  // Each panel's own domain and ticks, through 0 with its label (and off the frame when the data end at 0).
+  const xScale = (metric: string, header: string) => {
+    const cny = describeMetric(metric, incidentLabels).unit === 'cny';
+    const axis = cny ? { labelExpr: yuanShortExpr() } : {};
+    const rows = values.filter((v) => v.metric === header);
+    const lo = Math.min(...rows.map((v) => Math.min(v.lo, v.diff)));
+    const hi = Math.max(...rows.map((v) => Math.max(v.hi, v.diff)));
+    if (allZero(header)) return { scale: { domain: [-1, 1] }, ...(cny ? { axis } : {}) };
+    const ticks = forestAxis(lo, hi, width, cny);
+    if (!ticks) return { scale: { zero: true, nice: true }, ...(cny ? { axis } : {}) };
+    return {
+      scale: { domain: ticks.domain, nice: false, zero: false },
+      axis: { ...axis, values: ticks.values, tickCount: ticks.values.length },
+    };
+  };
   const panel = (metric: string, header: string) => ({
     title: {
       text: allZero(header) ? `${header} · no difference in any replicate` : header,
@@ -76,7 +93,7 @@ export function forestPlot(input: ReportInput): ReportChart | null {
       limit: 0,
       offset: 8,
     },
-    width: CHART_WIDTH - 160,
+    width,
     height: Math.max(24, shown.length * 24),
     transform: [{ filter: { field: 'metric', equal: header } }],
     layer: [
@@ -88,10 +105,7 @@ export function forestPlot(input: ReportInput): ReportChart | null {
             field: 'lo',
             type: 'quantitative',
             title: 'difference (strategy − baseline)',
-            scale: allZero(header) ? { domain: [-1, 1] } : { zero: true, nice: true },
-            ...(describeMetric(metric, incidentLabels).unit === 'cny'
-              ? { axis: { labelExpr: yuanShortExpr() } }
-              : {}),
+            ...xScale(metric, header),
           },
           x2: { field: 'hi' },
           color: colour,
@@ -125,4 +139,64 @@ export function forestPlot(input: ReportInput): ReportChart | null {
     spacing: 20,
   });
   return { id, title, caption, spec };
+}
+
+/** Least room between two tick labels, in pixels. */
+const TICK_GAP = 16;
+
+/**
+ * Domain and tick values for a forest-plot panel whose data (interval ends and means) span `lo`..`hi`:
+ * ticks on a round step (1, 2 or 5 × 10ⁿ) through 0, as many as fit with their labels apart (12 px
+ * Helvetica, as drawn), so vega hides none of them; the "0" tick, a multiple of every step, is always
+ * drawn and labelled. When the data lie on one side of 0 (every strategy no better, or no worse, than
+ * the baseline), half a step of room beyond 0 keeps its label and the dashed zero line off the frame.
+ * Null when there is nothing to scale (all zero, or not finite). Pure arithmetic: the same data give
+ * the same ticks.
+ */
+export function forestAxis(
+  lo: number,
+  hi: number,
+  width: number,
+  cny = false,
+): { domain: [number, number]; values: number[] } | null {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  const [a, b] = [Math.min(lo, hi, 0), Math.max(lo, hi, 0)];
+  if (a === b) return null;
+  // The labels as drawn: `yuanShortExpr` for ¥ ("¥120M"), else vega's format for the step ("−2.5").
+  const label = (v: number, step: number) =>
+    cny ? yuanTick(v) : formatFixed(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
+  let power = Math.floor(Math.log10(b - a)) - 3;
+  for (;;) {
+    for (const m of [1, 2, 5]) {
+      const step = roundSig(m * 10 ** power, 6);
+      const first = Math.floor(a / step + 1e-9);
+      const last = Math.ceil(b / step - 1e-9);
+      // 0 at an end of the ticks: half a step of room beyond it.
+      const [padLo, padHi] = [first === 0 ? 0.5 : 0, last === 0 ? 0.5 : 0];
+      const pitch = width / (last - first + padLo + padHi);
+      const widest = Math.max(
+        ...[first, 0, last].map((i) => textWidth(label(roundSig(i * step, 6), step), 12)),
+      );
+      // Two steps always end the search, however narrow the panel.
+      if ((pitch >= widest + TICK_GAP && pitch >= 40) || last - first <= 2) {
+        const values: number[] = [];
+        for (let i = first; i <= last; i++) values.push(roundSig(i * step, 6) || 0);
+        const domain: [number, number] = [
+          roundSig((first - padLo) * step, 6) || 0,
+          roundSig((last + padHi) * step, 6) || 0,
+        ];
+        return { domain, values };
+      }
+    }
+    power++;
+  }
+}
+
+/** A ¥ tick label as `yuanShortExpr` writes it: "¥0", "¥500k", "−¥2.5M", "¥120M". */
+function yuanTick(value: number): string {
+  const abs = Math.abs(value);
+  const [scaled, suffix] =
+    abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+  const text = formatFixed(scaled, 3).replace(/\.?0+$/, '');
+  return `${value < 0 ? '−' : ''}¥${text}${suffix}`;
 }

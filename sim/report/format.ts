@@ -75,12 +75,46 @@ export function formatSig(value: number, digits = 3): string {
     const m = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
     return `${value < 0 ? '−' : ''}${m}e${exponent.replace('-', '−').replace('+', '')}`;
   }
-  const magnitude = Math.floor(Math.log10(abs));
-  let decimals = Math.max(0, digits - 1 - magnitude);
-  // Rounding can carry into a new leading digit (0.0999 → 0.100); one decimal fewer keeps `digits`.
-  if (decimals > 0 && Number(abs.toFixed(decimals)) >= 10 ** (magnitude + 1)) decimals--;
-  const text = formatFixed(value, decimals);
+  const text = formatFixed(value, sigDecimals(abs, digits));
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** Decimals that give `abs` (finite, > 0) `digits` significant digits, or none if it has that many before the point. */
+function sigDecimals(abs: number, digits: number): number {
+  const magnitude = Math.floor(Math.log10(abs));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  // Rounding can carry into a new leading digit (0.0999 → 0.100); one decimal fewer keeps `digits`.
+  return decimals > 0 && Number(abs.toFixed(decimals)) >= 10 ** (magnitude + 1) ? decimals - 1 : decimals;
+}
+
+/**
+ * Values shown together (a mean or difference and the two ends of its interval) with significant
+ * digits but the same number of decimals, so that trailing zeros are not dropped from one only:
+ * "0.370–0.956", not "0.37–0.956"; "0.0078 (0.0043–0.0110)". Each value gets as many decimals as the
+ * one that needs most for `digits` significant digits, but at most one more than the largest value
+ * needs (none more when that one is shown without decimals: "12 (−1,544,160 to 375,050)"); trailing
+ * zeros that every value has are then dropped ("0.4 (0.1–0.7)"). Exact zero reads "0", and a value
+ * that would show as zero at those decimals (or is not finite) is written alone with `formatSig`, so
+ * a value that is not zero never shows as zero. A single value reads as `formatSig` writes it.
+ */
+export function formatSigGroup(values: readonly number[], digits = 3): string[] {
+  const shown = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
+  if (shown.length <= 1) return values.map((v) => formatSig(v, digits));
+  const largest = sigDecimals(Math.max(...shown), digits);
+  const most = Math.max(...shown.map((a) => sigDecimals(a, digits)));
+  const decimals = Math.min(most, largest + (largest > 0 ? 1 : 0));
+  const alike = values.map(
+    (v) => Number.isFinite(v) && v !== 0 && !showsZero(formatFixed(v, decimals)) && Math.abs(v) >= 1e-6,
+  );
+  let texts = values.map((v, i) => (alike[i] ? formatFixed(v, decimals) : formatSig(v, digits)));
+  const shared = texts.filter((_, i) => alike[i]);
+  let drop = 0;
+  while (drop < decimals && shared.every((t) => t[t.length - 1 - drop] === '0')) drop++;
+  if (drop > 0) {
+    const cut = drop === decimals ? drop + 1 : drop; // all decimals gone: the point too
+    texts = texts.map((t, i) => (alike[i] ? t.slice(0, -cut) : t));
+  }
+  return texts;
 }
 
 /** True when `text` (a formatted number) shows zero: "0", "0.00", "−0.0". */
@@ -103,15 +137,17 @@ export function formatMetric(value: number, info: MetricInfo, short = false): st
 /**
  * Format values shown together (a mean or difference and its interval) alike: when any of them
  * would fall back to significant digits (a small non-zero value), all of them use 2 significant
- * digits, so "−0.0032 (−0.0078 to 0.0041)" rather than "−0.0032 (−0.01 to 0.0041)".
+ * digits, so "−0.0032 (−0.0078 to 0.0041)" rather than "−0.0032 (−0.01 to 0.0041)". Significant
+ * digits (these, and areas under the curve) are written with the same decimals (`formatSigGroup`).
  */
 export function formatMetricGroup(values: number[], info: MetricInfo, short = false): string[] {
   const plain = values.map((v) => formatMetric(v, info, short));
-  if (info.unit === 'cny' || info.auc) return plain;
+  if (info.unit === 'cny') return plain;
+  if (info.auc) return formatSigGroup(values, 3);
   const fallback = values.some(
     (v, i) => v !== 0 && Number.isFinite(v) && plain[i] !== formatFixed(v, info.decimals),
   );
-  return fallback ? values.map((v) => formatSig(v, 2)) : plain;
+  return fallback ? formatSigGroup(values, 2) : plain;
 }
 
 /** "lo–hi" from already formatted ends; a negative end keeps its minus sign: "−0.02 to 0.05". */
@@ -131,7 +167,8 @@ export function nearlyEqual(a: number, b: number): boolean {
  * A value (a mean or a difference) and the two ends of its interval, formatted alike
  * (`formatMetricGroup`). When the ends differ but would read the same ("0.03 (0.03–0.03)"), all three
  * use significant digits, as few as make the ends read differently (up to 6): "0.031 (0.028–0.033)",
- * so an interval with a width never reads as a single point. ¥ amounts keep their own format.
+ * so an interval with a width never reads as a single point; the three keep the same decimals
+ * (`formatSigGroup`). ¥ amounts keep their own format.
  */
 export function formatWithInterval(
   value: number,
@@ -145,7 +182,7 @@ export function formatWithInterval(
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return plain;
   let texts = plain;
   for (let digits = 2; digits <= 6; digits++) {
-    texts = [formatSig(value, digits), formatSig(lo, digits), formatSig(hi, digits)];
+    texts = formatSigGroup([value, lo, hi], digits) as [string, string, string];
     if (texts[1] !== texts[2]) break;
   }
   return texts;

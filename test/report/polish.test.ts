@@ -1,12 +1,23 @@
 /**
  * Polish defects of the flagship report: forest-plot panels whose data end at 0 (0 at the frame, its
- * tick label dropped, the dashed zero line hidden on the frame).
+ * tick label dropped, the dashed zero line hidden on the frame); intervals whose two ends (and the mean
+ * shown with them) read with different decimals ("0.37–0.956").
  */
 
 import { describe, expect, it } from 'vitest';
 import type { Comparison, ReportInput } from '../../sim/experiment/types';
 import { renderSvg } from '../../sim/io/renderCharts';
 import { forestAxis, forestPlot } from '../../sim/report/charts/forestPlot';
+import { comparisonSentence, keyFindings } from '../../sim/report/findings';
+import {
+  formatInterval,
+  formatMetric,
+  formatSig,
+  formatSigGroup,
+  formatWithInterval,
+} from '../../sim/report/format';
+import { describeMetric } from '../../sim/report/metrics';
+import { comparisonTable, strategyTable } from '../../sim/report/tables';
 import { makeFixture } from '../fixtures/report/makeFixture';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk Vega-Lite specs, which have no useful static type here
@@ -116,6 +127,84 @@ describe('forest plot panels whose data end at 0', () => {
             );
           }
         }
+      }
+    }
+  });
+});
+
+/** Decimals of each number in a text: "0.370–0.956" → [3, 3]. */
+const decimalsIn = (text: string) =>
+  [...text.matchAll(/\d[\d,]*(?:\.(\d+))?/g)].map((m) => (m[1] ?? '').length);
+
+describe('an interval and the value shown with it use the same decimals', () => {
+  const aware = describeMetric('aware_share_auc');
+  const grievance = describeMetric('grievance');
+
+  it('keeps the trailing zeros of one end when the other needs them', () => {
+    // Before: "0.37–0.956", "0.0043–0.011", "0.00054–0.0033".
+    expect(formatInterval(0.37, 0.956, aware)).toBe('0.370–0.956');
+    expect(formatWithInterval(-0.478, -0.86, -0.152, aware)).toEqual(['−0.478', '−0.860', '−0.152']);
+    expect(formatWithInterval(0.0078, 0.0043, 0.011, describeMetric('trust'))).toEqual([
+      '0.0078',
+      '0.0043',
+      '0.0110',
+    ]);
+    expect(formatInterval(0.00054, 0.0033, grievance)).toBe('0.00054–0.00330');
+    expect(formatWithInterval(64.3, 40, 93.7, describeMetric('complaints_auc'))).toEqual([
+      '64.3',
+      '40.0',
+      '93.7',
+    ]);
+  });
+
+  it('drops only the trailing zeros every value has, and never shows a value that is not zero as zero', () => {
+    expect(formatSigGroup([0.4, 0.1, 0.7], 3)).toEqual(['0.4', '0.1', '0.7']);
+    expect(formatSigGroup([2.5, 1, 3], 3)).toEqual(['2.5', '1.0', '3.0']);
+    expect(formatSigGroup([-1.02, -0.23], 3)).toEqual(['−1.02', '−0.23']);
+    expect(formatSigGroup([0, 0.37, 0.956], 3)).toEqual(['0', '0.370', '0.956']);
+    // At most one decimal more than the largest value needs; none on numbers shown without decimals.
+    expect(formatSigGroup([0.0123, -1.52, 1.61], 3)).toEqual(['0.012', '−1.520', '1.610']);
+    expect(formatSigGroup([12.3, -1544160, 375050], 3)).toEqual(['12', '−1,544,160', '375,050']);
+    // A value that would read as zero at those decimals keeps its own significant digits.
+    expect(formatSigGroup([8, -0.33, 14], 2)).toEqual(['8', '−0.33', '14']);
+    expect(formatSigGroup([3e-9, 0.5, 1], 2)).toEqual(['3e−9', '0.5', '1.0']);
+    expect(formatSigGroup([Number.NaN, 0.5, 1.25], 3)).toEqual(['NaN', '0.50', '1.25']);
+  });
+
+  it('leaves single values as they read', () => {
+    expect(formatSig(0.37)).toBe('0.37');
+    expect(formatSigGroup([0.37], 3)).toEqual(['0.37']);
+    expect(formatMetric(0.37, aware)).toBe('0.37');
+    expect(formatMetric(0.00054, grievance)).toBe('0.00054');
+  });
+
+  it('in the tables and the key findings', () => {
+    const input = makeFixture();
+    const c = input.summary.comparisons.find(
+      (x) => x.strategy === 'donation-spin' && x.metric === 'aware_share_auc' && x.segment === 'all',
+    )!;
+    Object.assign(c, { diff: -0.478, lo: -0.86, hi: -0.152, pBetter: 1, direction: -1 });
+    const row = comparisonTable(input).rows.find(
+      (r) =>
+        r[0] === 'donation-spin' &&
+        r[1]!.startsWith('aware of the crisis, summed') &&
+        r[2] === 'whole population',
+    )!;
+    expect(row.slice(3, 5)).toEqual(['−0.478', '−0.860 to −0.152']);
+    const sentence = comparisonSentence(c);
+    expect(sentence).toContain('was 0.478 lower than under passive-firefighting (90% interval 0.152–0.860)');
+    expect(keyFindings(input)).toContain(sentence);
+    // A mean shown with its interval: "0.520 (0.516–0.525)", not "0.52 (0.516–0.525)".
+    Object.assign(input.summary.strategies[0]!.metrics.trust!, { mean: 0.52, lo: 0.5161, hi: 0.5249 });
+    expect(strategyTable(input).rows.find((r) => r[0] === 'trust (scale 0–1)')![1]).toBe(
+      '0.520 (0.516–0.525)',
+    );
+    // Every mean-and-interval cell of the fixture's tables reads with one number of decimals, except a
+    // value that would otherwise read as zero.
+    for (const table of [strategyTable(input), comparisonTable(input)]) {
+      for (const cell of table.rows.flat()) {
+        if (!/^[−\d][\d,.]* \(|^[−\d][\d,.]*(–| to )[−\d]/.test(cell) || cell.includes('¥')) continue;
+        expect(new Set(decimalsIn(cell)).size, cell).toBe(1);
       }
     }
   });

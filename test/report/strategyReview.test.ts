@@ -77,7 +77,8 @@ describe('an interval with a width never reads as a single point', () => {
     // Before: "0.01 higher (90% interval 0.0043–0.011)" for a difference of 0.0078.
     const small = comparisonSentence(comparison({ diff: 0.0078, lo: 0.0043, hi: 0.011 }));
     expect(small).toContain('was 0.0078 higher than under');
-    expect(small).toContain('(90% interval 0.0043–0.011)');
+    // The two ends with the same decimals (before this, "0.0043–0.011").
+    expect(small).toContain('(90% interval 0.0043–0.0110)');
   });
 
   it('in the outcome and difference tables', () => {

@@ -31,14 +31,31 @@ export function jsonForScript(value: unknown, indent?: number): string {
 }
 
 /**
- * Escape text for Jupyter markdown: HTML-significant characters become entities (Jupyter renders raw
- * HTML in markdown), markdown punctuation is backslash-escaped, `$` is escaped so MathJax stays off,
- * a leading `1.` cannot start a list, and line breaks collapse to spaces so text cannot start a new block.
+ * Escape text for inline Jupyter markdown (a paragraph, list item, heading, strong span or table cell),
+ * escaping only what would otherwise not read as the text itself, so the source stays readable
+ * ("0.51 (0.50–0.52)", "passive-firefighting", "\"quoted\""):
+ * - anywhere: `*`, `_`, `` ` ``, `~`, `[`, `]`, `|` and `$` are backslash-escaped (emphasis, code,
+ *   strikethrough, links, table cells, MathJax), and `(` right after `]` (a link's destination);
+ *   `<` and `>` become entities (Jupyter renders raw HTML in markdown), `&` only where it would start a
+ *   character reference ("&amp;quot;"), and `\` becomes `&#92;` (so no backslash of the text can escape
+ *   the next character, nor open Jupyter's `\(` … `\)` maths);
+ * - at the start, where the text may begin a line: a `#`, `-` or `+` (heading, list, rule) and a `1.` or
+ *   `1)` followed by a space (numbered list); at the end, a `#` run after a space (a heading's closing
+ *   sequence);
+ * - line breaks become spaces, so the text cannot start a new block, and leading white space that
+ *   would indent a code block becomes one space (HTML shows either as one space).
+ * `"`, `'`, `(`, `)`, `-`, `.`, `!`, `+`, `#`, `{` and `}` elsewhere are plain text in Markdown and
+ * are left as they are.
  */
 export function escapeMarkdown(text: string): string {
   return String(text)
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~$-]/g, (c) => `\\${c}`)
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-    .replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
+    .replace(/^(?: {4,}|[ \t]*\t[ \t]*)/, ' ')
+    .replace(/&(?=#\d+;|#[xX][0-9a-fA-F]+;|\w+;)/g, '&amp;')
+    .replace(/[<>\\]/g, (c) => (c === '\\' ? '&#92;' : HTML_ESCAPES[c]!))
+    .replace(/[`*_~[\]|$]/g, (c) => `\\${c}`)
+    .replace(/\]\(/g, ']\\(')
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/(\s)#(#*\s*)$/, '$1\\#$2');
 }

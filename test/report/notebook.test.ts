@@ -78,11 +78,10 @@ describe('report.ipynb', () => {
     const nb = JSON.parse(readFileSync(join(tmp, 'plain', 'report.ipynb'), 'utf8')) as Notebook;
     const tables = nb.cells.find((c) => c.id === 'tables')!.source.join('');
     expect(tables).toContain('## Claimants');
-    expect(tables).toContain('| claimant group | metric | passive\\-firefighting |');
+    // Plain text where Markdown needs no escape (before: "passive\\-firefighting", "trust \\(scale 0–1\\)").
+    expect(tables).toContain('| claimant group | metric | passive-firefighting |');
     expect(tables).toContain('## Ranking and regret');
-    expect(tables).toMatch(
-      /\| trust \\\(scale 0–1\\\) \| higher \| honour\\-and\\-apologise \| 1\\?\.0 \| 0 \| 85% \|/,
-    );
+    expect(tables).toMatch(/\| trust \(scale 0–1\) \| higher \| honour-and-apologise \| 1\.0 \| 0 \| 85% \|/);
     expect(tables).toMatch(/^\*Mean rank: in each replicated world .*\*$/m);
     const findings = nb.cells.find((c) => c.id === 'findings')!.source.join('');
     expect(findings).toContain(
@@ -98,6 +97,6 @@ describe('report.ipynb', () => {
     expect(all).not.toContain('alert(3)');
     expect(all).not.toContain(SCRIPT_PAYLOAD);
     expect(all).not.toContain(IMG_PAYLOAD);
-    expect(all).toContain('&lt;script&gt;alert\\(1\\)&lt;/script&gt;');
+    expect(all).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });

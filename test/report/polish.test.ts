@@ -1,13 +1,15 @@
 /**
  * Polish defects of the flagship report: forest-plot panels whose data end at 0 (0 at the frame, its
  * tick label dropped, the dashed zero line hidden on the frame); intervals whose two ends (and the mean
- * shown with them) read with different decimals ("0.37–0.956").
+ * shown with them) read with different decimals ("0.37–0.956"); report.ipynb markdown full of escapes that
+ * Markdown does not need ("&quot;", "0\\.51", "passive\\-firefighting").
  */
 
 import { describe, expect, it } from 'vitest';
 import type { Comparison, ReportInput } from '../../sim/experiment/types';
 import { renderSvg } from '../../sim/io/renderCharts';
 import { forestAxis, forestPlot } from '../../sim/report/charts/forestPlot';
+import { escapeMarkdown } from '../../sim/report/escape';
 import { comparisonSentence, keyFindings } from '../../sim/report/findings';
 import {
   formatInterval,
@@ -17,8 +19,9 @@ import {
   formatWithInterval,
 } from '../../sim/report/format';
 import { describeMetric } from '../../sim/report/metrics';
+import { buildNotebook } from '../../sim/report/notebook';
 import { comparisonTable, strategyTable } from '../../sim/report/tables';
-import { makeFixture } from '../fixtures/report/makeFixture';
+import { IMG_PAYLOAD, makeFixture, SCRIPT_PAYLOAD } from '../fixtures/report/makeFixture';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk Vega-Lite specs, which have no useful static type here
 type Obj = Record<string, any>;
@@ -207,5 +210,72 @@ describe('an interval and the value shown with it use the same decimals', () => 
         expect(new Set(decimalsIn(cell)).size, cell).toBe(1);
       }
     }
+  });
+});
+
+/** The markdown cells of the fixture's notebook, without the fenced manifest (JSON shown as code). */
+function notebookMarkdown(hostile: boolean): string {
+  return buildNotebook(makeFixture({ hostile }), [])
+    .cells.filter((c) => c.cell_type === 'markdown')
+    .map((c) => c.source.join(''))
+    .join('\n')
+    .replace(/^(`{3,})json\n[\s\S]*?\n\1$/gm, '');
+}
+
+describe('report.ipynb markdown escapes only what Markdown needs', () => {
+  it('leaves text that Markdown reads as itself as it is', () => {
+    for (const text of [
+      '0.51 (0.50–0.52)',
+      'passive-firefighting',
+      'Deposit confiscated despite "inspect before paying"',
+      "the company's reply",
+      'P(best)',
+      '−44.0 (−47.6 to −40.1)',
+      'Key findings. See the tables!',
+      'R&D + sales = 100%',
+    ])
+      expect(escapeMarkdown(text), text).toBe(text);
+  });
+
+  it('escapes what would start markup, HTML, maths, a block or a table cell, where it would', () => {
+    const cases: Array<[string, string]> = [
+      // At the start, where the text may begin a line: numbered lists, lists, headings, rules.
+      ['1. first', '1\\. first'],
+      ['2025) note', '2025\\) note'],
+      ['- item', '\\- item'],
+      ['+ item', '\\+ item'],
+      ['# title', '\\# title'],
+      ['---', '\\---'],
+      ['    code', ' code'],
+      // A heading's closing sequence.
+      ['Strategy ##', 'Strategy \\##'],
+      // Anywhere: emphasis, code, strikethrough, links, table cells, maths.
+      ['*a* _b_ `c` ~d~', '\\*a\\* \\_b\\_ \\`c\\` \\~d\\~'],
+      ['[a](http://x)', '\\[a\\]\\(http://x)'],
+      ['a | b', 'a \\| b'],
+      ['HK$10M and $5', 'HK\\$10M and \\$5'],
+      // HTML, character references and backslashes (which could escape the next character or open maths).
+      ['<b>x</b>', '&lt;b&gt;x&lt;/b&gt;'],
+      ['&quot; &#39; &#x41;', '&amp;quot; &amp;#39; &amp;#x41;'],
+      ['\\(x\\) a\\', '&#92;(x&#92;) a&#92;'],
+      ['two\nlines', 'two lines'],
+    ];
+    for (const [text, md] of cases) expect(escapeMarkdown(text), text).toBe(md);
+  });
+
+  it('writes the notebook without entities or backslashes that plain text does not need, and still safely', () => {
+    const plain = notebookMarkdown(false);
+    // Before: "passive\\-firefighting", "0\\.45 \\(0.42–0.48\\)" in every table row.
+    expect(plain).toContain('| passive-firefighting |');
+    expect(plain).toMatch(/\| 0\.45 \(0\.42–0\.48\) \|/);
+    expect(plain).not.toMatch(/&quot;|&#39;|\\[-().!{}+]/);
+    const hostile = notebookMarkdown(true);
+    // Before: "&quot;quotes&quot;" and "alert\\(1\\)".
+    expect(hostile).toContain(
+      '# Fridge crisis &lt;script&gt;alert(1)&lt;/script&gt; & "quotes" &lt;img src=x onerror=alert(1)&gt;',
+    );
+    expect(hostile).not.toContain(SCRIPT_PAYLOAD);
+    expect(hostile).not.toContain(IMG_PAYLOAD);
+    expect(hostile).not.toMatch(/<[a-z/!?]/i);
   });
 });

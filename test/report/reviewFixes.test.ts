@@ -96,7 +96,7 @@ describe('ranking and regret table (defect 1)', () => {
     expect(html).toContain('<p class="table-note">Mean rank: in each replicated world');
     const md = notebookText(input);
     expect(md).toContain('## Ranking and regret');
-    expect(md).toContain('| metric | better is | strategy | mean rank | mean regret | P\\(best\\) |');
+    expect(md).toContain('| metric | better is | strategy | mean rank | mean regret | P(best) |');
     expect(md).toContain('*Mean rank: in each replicated world');
   });
 

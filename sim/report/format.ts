@@ -90,10 +90,10 @@ function sigDecimals(abs: number, digits: number): number {
 /**
  * Values shown together (a mean or difference and the two ends of its interval) with significant
  * digits but the same number of decimals, so that trailing zeros are not dropped from one only:
- * "0.370–0.956", not "0.37–0.956"; "0.0078 (0.0043–0.0110)". Each value gets as many decimals as the
- * one that needs most for `digits` significant digits, but at most one more than the largest value
- * needs (none more when that one is shown without decimals: "12 (−1,544,160 to 375,050)"); trailing
- * zeros that every value has are then dropped ("0.4 (0.1–0.7)"). Exact zero reads "0", and a value
+ * "0.370–0.956", not "0.37–0.956"; "0.0078 (0.0043–0.0110)". Each value gets as many decimals as
+ * `formatSig` shows on the one that shows most, but at most one more than the largest value needs for
+ * `digits` significant digits (none more when that one is shown without decimals: "12 (−1,544,160 to
+ * 375,050)"); trailing zeros that every value then has are dropped. Exact zero reads "0", and a value
  * that would show as zero at those decimals (or is not finite) is written alone with `formatSig`, so
  * a value that is not zero never shows as zero. A single value reads as `formatSig` writes it.
  */
@@ -101,7 +101,7 @@ export function formatSigGroup(values: readonly number[], digits = 3): string[] 
   const shown = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   if (shown.length <= 1) return values.map((v) => formatSig(v, digits));
   const largest = sigDecimals(Math.max(...shown), digits);
-  const most = Math.max(...shown.map((a) => sigDecimals(a, digits)));
+  const most = Math.max(...shown.map((a) => (formatSig(a, digits).split('.')[1] ?? '').length));
   const decimals = Math.min(most, largest + (largest > 0 ? 1 : 0));
   const alike = values.map(
     (v) => Number.isFinite(v) && v !== 0 && !showsZero(formatFixed(v, decimals)) && Math.abs(v) >= 1e-6,

@@ -163,6 +163,8 @@ describe('an interval and the value shown with it use the same decimals', () => 
   it('drops only the trailing zeros every value has, and never shows a value that is not zero as zero', () => {
     expect(formatSigGroup([0.4, 0.1, 0.7], 3)).toEqual(['0.4', '0.1', '0.7']);
     expect(formatSigGroup([2.5, 1, 3], 3)).toEqual(['2.5', '1.0', '3.0']);
+    // Padded to the decimals a value shows, not to the digits it would have before its zeros are dropped.
+    expect(formatSigGroup([10.3, 6.7, 13.906], 3)).toEqual(['10.3', '6.7', '13.9']);
     expect(formatSigGroup([-1.02, -0.23], 3)).toEqual(['−1.02', '−0.23']);
     expect(formatSigGroup([0, 0.37, 0.956], 3)).toEqual(['0', '0.370', '0.956']);
     // At most one decimal more than the largest value needs; none on numbers shown without decimals.

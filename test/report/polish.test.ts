@@ -90,15 +90,23 @@ describe('forest plot panels whose data end at 0', () => {
   );
 
   it('pads the side of 0 away from the data by half a tick step, on a round step through 0', () => {
+    // −2,477 would sit 4 px from the frame at −2,500: one step more.
     expect(forestAxis(-2477, 0, 480)).toEqual({
+      domain: [-3000, 250],
+      values: [-3000, -2500, -2000, -1500, -1000, -500, 0],
+    });
+    expect(forestAxis(-2300, 0, 480)).toEqual({
       domain: [-2500, 250],
       values: [-2500, -2000, -1500, -1000, -500, 0],
     });
-    expect(forestAxis(0, 3, 480)).toEqual({ domain: [-0.25, 3], values: [0, 0.5, 1, 1.5, 2, 2.5, 3] });
+    expect(forestAxis(0, 3, 480)).toEqual({
+      domain: [-0.25, 3.5],
+      values: [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5],
+    });
     expect(forestAxis(0.0718, 0.2119, 480)?.domain).toEqual([-0.01, 0.22]);
     // Data on both sides: 0 is a tick inside, with no padding; data that end just short of 0 are padded.
     expect(forestAxis(-0.39, 6.01, 480)).toEqual({ domain: [-1, 7], values: [-1, 0, 1, 2, 3, 4, 5, 6, 7] });
-    expect(forestAxis(-3, 1e-12, 480)?.domain).toEqual([-3, 0.25]);
+    expect(forestAxis(-3, 1e-12, 480)?.domain).toEqual([-3.5, 0.25]);
     // ¥ ticks are measured as yuanShortExpr writes them; the same data give the same answer.
     const yuan = forestAxis(-7.3e9, -1e8, 480, true)!;
     expect(yuan).toEqual(forestAxis(-7.3e9, -1e8, 480, true));
@@ -107,6 +115,11 @@ describe('forest plot panels whose data end at 0', () => {
     // Nothing to scale.
     expect(forestAxis(0, 0, 480)).toBeNull();
     expect(forestAxis(Number.NaN, 1, 480)).toBeNull();
+    // Spans no report has: vega's own scale rather than ticks of a hundred decimals.
+    expect(forestAxis(-1e-300, 0, 480)).toBeNull();
+    expect(forestAxis(-1e300, 1, 480)).toBeNull();
+    // However narrow the panel, the search ends.
+    expect(forestAxis(-1, 1, 0)?.values).toContain(0);
   });
 
   it('keeps 0 a labelled tick off the frame and the labels apart, for every magnitude, side and unit', () => {
@@ -122,8 +135,10 @@ describe('forest plot panels whose data end at 0', () => {
             expect(a.values).toContain(0);
             expect(a.domain[0]).toBeLessThan(0);
             expect(a.domain[1]).toBeGreaterThan(0);
-            expect(a.domain[0]).toBeLessThanOrEqual(lo);
-            expect(a.domain[1]).toBeGreaterThanOrEqual(hi);
+            // The data stay at least 8 px from the frame.
+            const px = 480 / (a.domain[1] - a.domain[0]);
+            expect((lo - a.domain[0]) * px).toBeGreaterThanOrEqual(8 - 1e-6);
+            expect((a.domain[1] - hi) * px).toBeGreaterThanOrEqual(8 - 1e-6);
             // At least 40 px between ticks.
             expect(480 / (a.domain[1] - a.domain[0])).toBeGreaterThanOrEqual(
               40 / (a.values[1]! - a.values[0]!),

@@ -143,15 +143,18 @@ export function forestPlot(input: ReportInput): ReportChart | null {
 
 /** Least room between two tick labels, in pixels. */
 const TICK_GAP = 16;
+/** Least room between the data and the frame at the far ends, in pixels (a dot's radius is about 5). */
+const EDGE_ROOM = 8;
 
 /**
  * Domain and tick values for a forest-plot panel whose data (interval ends and means) span `lo`..`hi`:
  * ticks on a round step (1, 2 or 5 × 10ⁿ) through 0, as many as fit with their labels apart (12 px
  * Helvetica, as drawn), so vega hides none of them; the "0" tick, a multiple of every step, is always
  * drawn and labelled. When the data lie on one side of 0 (every strategy no better, or no worse, than
- * the baseline), half a step of room beyond 0 keeps its label and the dashed zero line off the frame.
- * Null when there is nothing to scale (all zero, or not finite). Pure arithmetic: the same data give
- * the same ticks.
+ * the baseline), half a step of room beyond 0 keeps its label and the dashed zero line off the frame;
+ * data that would end within a few pixels of the frame get one more step, so no dot sits on it.
+ * Null when there is nothing to scale (all zero, or not finite) or the span is beyond 10⁻¹² … 10¹⁸
+ * (vega's own scale then). Pure arithmetic: the same data give the same ticks.
  */
 export function forestAxis(
   lo: number,
@@ -161,7 +164,7 @@ export function forestAxis(
 ): { domain: [number, number]; values: number[] } | null {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
   const [a, b] = [Math.min(lo, hi, 0), Math.max(lo, hi, 0)];
-  if (a === b) return null;
+  if (!(b - a >= 1e-12 && b - a <= 1e18)) return null;
   // The labels as drawn: `yuanShortExpr` for ¥ ("¥120M"), else vega's format for the step ("−2.5").
   const label = (v: number, step: number) =>
     cny ? yuanTick(v) : formatFixed(v, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
@@ -169,16 +172,21 @@ export function forestAxis(
   for (;;) {
     for (const m of [1, 2, 5]) {
       const step = roundSig(m * 10 ** power, 6);
-      const first = Math.floor(a / step + 1e-9);
-      const last = Math.ceil(b / step - 1e-9);
+      let first = Math.floor(a / step + 1e-9);
+      let last = Math.ceil(b / step - 1e-9);
       // 0 at an end of the ticks: half a step of room beyond it.
       const [padLo, padHi] = [first === 0 ? 0.5 : 0, last === 0 ? 0.5 : 0];
+      // Two steps from the data's ends always end the search, however narrow the panel.
+      const enough = last - first <= 2;
+      // A dot or whisker end closer to the frame than EDGE_ROOM pixels: one step more on that side.
+      const near = (units: number) => (units * width) / (last - first + padLo + padHi) < EDGE_ROOM;
+      if (first < 0 && near(a / step - first)) first--;
+      if (last > 0 && near(last - b / step)) last++;
       const pitch = width / (last - first + padLo + padHi);
       const widest = Math.max(
         ...[first, 0, last].map((i) => textWidth(label(roundSig(i * step, 6), step), 12)),
       );
-      // Two steps always end the search, however narrow the panel.
-      if ((pitch >= widest + TICK_GAP && pitch >= 40) || last - first <= 2) {
+      if ((pitch >= widest + TICK_GAP && pitch >= 40) || enough) {
         const values: number[] = [];
         for (let i = first; i <= last; i++) values.push(roundSig(i * step, 6) || 0);
         const domain: [number, number] = [

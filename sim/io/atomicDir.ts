@@ -157,6 +157,25 @@ function removeStaleSiblings(target: string): void {
   }
 }
 
+/**
+ * Removes `dir` synchronously (in a signal handler) and makes sure it stays removed. File operations queued on
+ * the thread pool before the interrupt (a write's open, a mkdir) go on while it is being removed: one may add an
+ * entry behind rmSync's back (it then fails with ENOTEMPTY) or just after it. So remove, let the operations in
+ * flight land, and look again.
+ */
+function removeForGood(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // An entry appeared while removing: go again.
+    }
+    Atomics.wait(pause, 0, 0, 5);
+    if (!existsSync(dir)) return;
+  }
+}
+
 function sibling(outDir: string, tag: string): string {
   const abs = resolve(outDir);
   counter += 1;
@@ -180,7 +199,7 @@ export async function writeAtomicDir(
   const onSignal = (signal: NodeJS.Signals) => {
     try {
       if (aside && existsSync(aside) && !existsSync(target)) renameSync(aside, target);
-      rmSync(tmp, { recursive: true, force: true });
+      removeForGood(tmp);
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);

@@ -90,6 +90,35 @@ describe('writeAtomicDir', () => {
     expect(readdirSync(root).filter((f) => f.startsWith('e.'))).toEqual([]);
   });
 
+  it('removes the temporary folder on SIGINT while file writes are still in flight on the thread pool', () => {
+    // Ctrl-C lands while writes queued earlier are still creating files in the temporary folder (as when the
+    // report's files are being written): removing the folder must not give up on the first file that appears
+    // behind its back (ENOTEMPTY), which left `<out>.tmp-<pid>-<n>` beside the output.
+    const out = join(root, 'inflight');
+    const module = fileURLToPath(new URL('../../sim/io/atomicDir.ts', import.meta.url));
+    const script = `
+      import { writeFile } from 'node:fs/promises';
+      import { join } from 'node:path';
+      const { writeAtomicDir } = await import(${JSON.stringify(module)});
+      await writeAtomicDir(${JSON.stringify(out)}, async (tmp) => {
+        const writes = [];
+        for (let i = 0; i < 4000; i++) writes.push(writeFile(join(tmp, 'f' + i + '.txt'), 'x'));
+        process.kill(process.pid, 'SIGINT');
+        await Promise.allSettled(writes);
+        await new Promise((r) => setTimeout(r, 5000));
+      });
+    `;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.signal).toBe('SIGINT');
+      expect(readdirSync(root).filter((f) => f.startsWith('inflight'))).toEqual([]);
+    }
+  });
+
   it('an interrupt that arrives while the thread is busy, before the write begins, leaves no folder', () => {
     const out = join(root, 'busy');
     const module = fileURLToPath(new URL('../../sim/io/atomicDir.ts', import.meta.url));

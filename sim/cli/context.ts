@@ -47,7 +47,11 @@ export function progress(io: CliIO, label: string, quiet: boolean): Progress {
     barCompleteChar: color ? '\u2588' : '#',
     barIncompleteChar: color ? '\u2591' : '-',
     stream: process.stderr,
-    hideCursor: true,
+    // The bar changes no terminal mode, so Ctrl-C (which kills the process before stop() could restore one)
+    // leaves the terminal as it was: the cursor stays shown (no ESC[?25l), and the bar clips itself to the
+    // terminal's width instead of turning line wrapping off (ESC[?7l).
+    hideCursor: false,
+    linewrap: true,
     clearOnComplete: true,
   });
   let started = false;

@@ -1,6 +1,6 @@
 /** The progress bar's ETA text, and the bar itself on a pseudo-terminal (none with --quiet). */
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatEta } from '../../sim/cli/context';
@@ -41,5 +41,34 @@ describe('progress bar on a terminal', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('progress bar and Ctrl-C', () => {
+  it('leaves the terminal as it found it when the process dies of SIGINT mid-bar (cursor shown, lines wrap)', () => {
+    // The bar used to hide the cursor (ESC[?25l) and turn off line wrapping (ESC[?7l) until its stop(): Ctrl-C
+    // during `compare` left the user's shell with no cursor and no line wrapping.
+    const module = join(ROOT, 'sim/cli/context.ts');
+    const script = `
+      Object.defineProperty(process.stderr, 'isTTY', { value: true });
+      Object.defineProperty(process.stderr, 'columns', { value: 100 });
+      const { progress } = await import(${JSON.stringify(module)});
+      const io = { out() {}, err() {}, isTTY: true, env: {} };
+      const bar = progress(io, 'replicates', false);
+      bar.update(0, 20);
+      process.kill(process.pid, 'SIGINT');
+      await new Promise((r) => setTimeout(r, 5000));
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stderr).toMatch(/replicates \[[^\]]*\] 0\/20/);
+    // Each mode is as the terminal had it: never turned off, or turned on again after.
+    const restored = (on: string, off: string) => r.stderr.lastIndexOf(off) <= r.stderr.lastIndexOf(on);
+    expect(restored('\x1b[?25h', '\x1b[?25l')).toBe(true); // cursor shown
+    expect(restored('\x1b[?7h', '\x1b[?7l')).toBe(true); // lines wrap
   });
 });

@@ -94,6 +94,16 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
         );
       }
     }
+    // The folder is replaced whole, which only needs write access to the folder above. A folder the user made
+    // read-only (chmod a-w, say, to keep a result) is refused rather than swapped for a writable one; removing
+    // the old one would also fail halfway, after the new one is in place.
+    const locked = [target, ...entries.map((e) => join(target, e))].find((p) => isLockedDir(p));
+    if (locked !== undefined) {
+      throw new OutDirError(
+        `--out ${outDir} is read-only${locked === target ? '' : ` (${relative(target, locked)})`}; it would be replaced`,
+        `make it writable (chmod -R u+w ${outDir}) or choose another folder with --out`,
+      );
+    }
   }
   // The nearest existing folder above must take a new folder.
   let up = dirname(target);
@@ -105,6 +115,19 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
     throw new OutDirError(`--out ${outDir}: cannot write in ${up} (permission denied or read-only)`);
   }
   return replace ? 'replace' : 'new';
+}
+
+/** `path` is a folder whose owner may not write in it, or that this process may not write in. */
+function isLockedDir(path: string): boolean {
+  const st = statSync(path);
+  if (!st.isDirectory()) return false;
+  if ((st.mode & 0o200) === 0) return true;
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**

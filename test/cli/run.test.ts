@@ -3,7 +3,15 @@
  * manifest.json), CSV on stdout without --out, exit 2 for bad input with nothing written (no folder, no
  * temporary sibling, a previous folder left untouched), and a starter scenario that validates and runs.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_SCENARIO } from '../../sim/cli/starterScenario';
@@ -237,6 +245,29 @@ describe('bad input: exit 2, a clear message, nothing written', () => {
     const again = await cli('run', starter, '--scale', '0.2', '--out', out);
     expect(again.code).toBe(0);
     expect(again.err).toContain(`replacing ${out}, written by an earlier run`);
+  });
+
+  it('a read-only earlier output folder is refused (exit 2), not replaced, and left as it was', async () => {
+    // It used to be swapped for a new writable folder; as a user without root, removing the old one then failed
+    // halfway: an internal error (exit 1) and `<out>.old-<pid>-<n>` left beside it.
+    const out = join(tmp.dir, 'kept');
+    expect((await cli('run', starter, '--scale', '0.2', '-q', '--out', out)).code).toBe(0);
+    const before = readFileSync(join(out, 'summary.json'), 'utf8');
+    chmodSync(out, 0o555);
+    try {
+      const r = await cli('run', starter, '--strategy', 'silence', '--scale', '0.2', '-q', '--out', out);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`error: --out ${out} is read-only; it would be replaced`);
+      expect(r.err).toMatch(
+        /^hint: make it writable \(chmod -R u\+w .*\) or choose another folder with --out$/m,
+      );
+      expect(stackLines(r.err)).toEqual([]);
+      expect(statSync(out).mode & 0o777).toBe(0o555);
+      expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(before);
+      expect(readdirSync(tmp.dir).filter((f) => f.startsWith('kept.'))).toEqual([]);
+    } finally {
+      chmodSync(out, 0o755);
+    }
   });
 
   it('--strategy nope lists the ids', async () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -215,5 +216,32 @@ describe('checkOutDir', () => {
     expect(() => checkOutDir(process.cwd())).toThrow(/current folder/);
     expect(() => checkOutDir(join(process.cwd(), '..'))).toThrow(/current folder/);
     expect(() => checkOutDir(join(file, 'sub'))).toThrow(/is a file, not a folder/);
+  });
+
+  it('refuses a read-only folder, or an earlier output with a read-only folder inside, and says how to unlock it', () => {
+    const prev = join(here, 'locked');
+    mkdirSync(join(prev, 'charts'), { recursive: true });
+    writeFileSync(join(prev, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0', command: 'compare' }));
+    const empty = join(here, 'locked-empty');
+    mkdirSync(empty);
+    try {
+      chmodSync(prev, 0o555);
+      expect(() => checkOutDir(prev)).toThrow(/locked is read-only; it would be replaced/);
+      try {
+        checkOutDir(prev);
+      } catch (e) {
+        expect((e as OutDirError).hint).toContain(`chmod -R u+w ${prev}`);
+      }
+      chmodSync(prev, 0o755);
+      chmodSync(join(prev, 'charts'), 0o555);
+      expect(() => checkOutDir(prev)).toThrow(/locked is read-only \(charts\)/);
+      chmodSync(empty, 0o555);
+      expect(() => checkOutDir(empty)).toThrow(/locked-empty is read-only/);
+    } finally {
+      chmodSync(join(prev, 'charts'), 0o755);
+      chmodSync(prev, 0o755);
+      chmodSync(empty, 0o755);
+    }
+    expect(checkOutDir(prev)).toBe('replace');
   });
 });

@@ -85,7 +85,10 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
         manifest = null;
       }
       const ours = manifest !== null && typeof manifest === 'object' && 'trustsim' in manifest;
-      const others = entries.filter((e) => !OUTPUT_ENTRIES.has(e)).sort();
+      // A `<output>.tmp-<pid>` is a file trustsim was writing when it was killed (see withTempFilesCleanup).
+      const others = entries
+        .filter((e) => !OUTPUT_ENTRIES.has(e) && !OUTPUT_ENTRIES.has(e.replace(/\.tmp-\d+$/, '')))
+        .sort();
       if (!ours || others.length > 0) {
         const list = (others.length > 0 ? others : entries).slice(0, 5).join(', ');
         throw new OutDirError(
@@ -196,6 +199,61 @@ function removeForGood(dir: string): void {
     }
     Atomics.wait(pause, 0, 0, 5);
     if (!existsSync(dir)) return;
+  }
+}
+
+/** Removes this process's `<name>.tmp-<pid>` files from `dirs` (until none comes back; see removeForGood). */
+function removeOwnTempFiles(dirs: string[]): void {
+  const suffix = `.tmp-${process.pid}`;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let left = 0;
+    for (const dir of dirs) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (!name.endsWith(suffix)) continue;
+        left += 1;
+        rmSync(join(dir, name), { force: true });
+      }
+    }
+    if (left === 0) return;
+    Atomics.wait(pause, 0, 0, 5);
+  }
+}
+
+/**
+ * Runs `write`, which writes files into existing folders `dirs` each under a temporary name `<name>.tmp-<pid>`
+ * renamed into place when whole (as `trustsim report` rewrites a compare folder's report). On an error, or on
+ * SIGINT/SIGTERM, the temporary files of this process are removed first (the files already renamed are whole
+ * and stay); the error is then thrown again, or the process dies of the same signal. Without this, an
+ * interrupted `report` left `report.html.tmp-<pid>` in the folder, which `compare --out` then refused as a file
+ * trustsim did not write, and which `verify` reported as an extra file.
+ */
+export async function withTempFilesCleanup<T>(dirs: string[], write: () => Promise<T>): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      removeOwnTempFiles(dirs);
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await write();
+  } catch (e) {
+    removeOwnTempFiles(dirs);
+    throw e;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
 

@@ -3,11 +3,23 @@
  * the summary.json / timeseries.csv / manifest.json contract, the report files, and `report <dir>`
  * rebuilding the report from report-input.json without simulating (the scenario is deleted first).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkOutDir } from '../../sim/io/atomicDir';
 import { loadScenario } from '../../sim/io/loadScenario';
-import { cli, parseCsv, stackLines, tempDir } from '../helpers/cli';
+import { cli, parseCsv, ROOT, stackLines, tempDir } from '../helpers/cli';
 
 const REQUIRED_METRICS = [
   'trust',
@@ -329,6 +341,41 @@ describe('trustsim report', () => {
     const rerun = JSON.parse(readFileSync(join(bare, 'manifest.json'), 'utf8')).rerun as string;
     expect(r.err).toContain(`${rerun.replace(' --no-report', '')} --out ${bare}`);
     expect(stackLines(r.err)).toEqual([]);
+  });
+
+  it('Ctrl-C while it writes leaves no report.html.tmp-<pid> (compare --out and verify would then refuse it)', async () => {
+    const dir = join(tmp.dir, 'report-cut');
+    expect(
+      (await cli('compare', scenarioFile, '--replicates', '2', '--scale', '0.2', '-q', '--out', dir)).code,
+    ).toBe(0);
+    const main = fileURLToPath(new URL('../../sim/cli/main.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'report', dir], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      child.on('exit', (_c, signal) => done(signal)),
+    );
+    // Interrupt it the moment a file is there under its temporary name.
+    const seen = new Promise<string>((done) => {
+      const watcher = watch(dir, (_event, name) => {
+        if (name && /\.tmp-\d+$/.test(name) && existsSync(join(dir, name))) {
+          child.kill('SIGINT');
+          watcher.close();
+          done(name);
+        }
+      });
+      void exited.then(() => {
+        watcher.close();
+        done('');
+      });
+    });
+    expect(await seen, 'the report was written before it could be interrupted').toMatch(/\.tmp-\d+$/);
+    expect(await exited).toBe('SIGINT');
+    const temporary = (d: string) => readdirSync(d).filter((f) => /\.tmp-/.test(f));
+    expect(temporary(dir)).toEqual([]);
+    if (existsSync(join(dir, 'charts'))) expect(temporary(join(dir, 'charts'))).toEqual([]);
+    expect(checkOutDir(dir)).toBe('replace');
   });
 
   it('rebuilds report.html, report.ipynb and the charts from report-input.json without simulating', async () => {

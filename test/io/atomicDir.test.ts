@@ -218,6 +218,16 @@ describe('checkOutDir', () => {
     expect(() => checkOutDir(join(file, 'sub'))).toThrow(/is a file, not a folder/);
   });
 
+  it('accepts an earlier output holding a file trustsim was writing when it was killed (<name>.tmp-<pid>)', () => {
+    const prev = join(here, 'killed');
+    mkdirSync(prev);
+    writeFileSync(join(prev, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0', command: 'compare' }));
+    writeFileSync(join(prev, 'report.html.tmp-4242'), '<html');
+    expect(checkOutDir(prev)).toBe('replace');
+    writeFileSync(join(prev, 'notes.txt.tmp-4242'), 'mine');
+    expect(() => checkOutDir(prev)).toThrow(/files trustsim did not write \(notes\.txt\.tmp-4242\)/);
+  });
+
   it('refuses a read-only folder, or an earlier output with a read-only folder inside, and says how to unlock it', () => {
     const prev = join(here, 'locked');
     mkdirSync(join(prev, 'charts'), { recursive: true });

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { withTempFilesCleanup } from '../../io/atomicDir';
 import type { CliIO } from '../context';
 import { InputError } from '../errors';
 
@@ -14,7 +16,10 @@ export function registerReport(program: Command, io: CliIO): void {
     .action(async (dir: string, opts: { png?: boolean }) => {
       const { rebuildReport } = await import('../../io/writeReport');
       try {
-        const r = await rebuildReport(dir, { png: Boolean(opts.png) });
+        // Each file is written whole under a temporary name and renamed; an interrupt removes those names.
+        const r = await withTempFilesCleanup([dir, join(dir, 'charts')], () =>
+          rebuildReport(dir, { png: Boolean(opts.png) }),
+        );
         io.out(`${r.files.join('\n')}\n`);
       } catch (e) {
         throw new InputError((e as Error).message);

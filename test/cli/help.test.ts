@@ -92,6 +92,76 @@ describe('bad command lines exit 2 with a message on stderr and no stack trace',
   });
 });
 
+describe('a bad option value says how to write it', () => {
+  it.each([
+    [
+      ['compare', FLAGSHIP, '--replicates', '0'],
+      '--replicates must be a whole number from 1 to 10000, got "0"',
+      'e.g. --replicates 20',
+    ],
+    [
+      ['compare', FLAGSHIP, '--replicates', '1.5'],
+      '--replicates must be a whole number from 1 to 10000, got "1.5"',
+      'e.g. --replicates 20',
+    ],
+    [
+      ['sweep', FLAGSHIP, '--replicates', 'abc'],
+      '--replicates must be a whole number from 1 to 10000, got "abc"',
+      'e.g. --replicates 20',
+    ],
+    [
+      ['compare', FLAGSHIP, '--workers', '0'],
+      '--workers must be a whole number from 1 to 64, got "0"',
+      'e.g. --workers 2',
+    ],
+    [
+      ['compare', FLAGSHIP, '--workers', '99'],
+      '--workers must be a whole number from 1 to 64, got "99"',
+      'e.g. --workers 2',
+    ],
+    [
+      ['run', FLAGSHIP, '--seed', '99999999999'],
+      '--seed must be a whole number from 0 to 2147483647, got "99999999999"',
+      'e.g. --seed 7',
+    ],
+    [
+      ['run', FLAGSHIP, '--replicate', '-1'],
+      '--replicate must be a whole number from 0',
+      'e.g. --replicate 3',
+    ],
+    [['run', FLAGSHIP, '--scale', 'big'], '--scale must be a number from 0.001 to 1000', 'e.g. --scale 0.5'],
+    [
+      ['compare', FLAGSHIP, '--ci-width', '2'],
+      '--ci-width must be a number from 0 to 1',
+      'e.g. --ci-width 0.01',
+    ],
+    [
+      ['run', FLAGSHIP, '--format', 'xml'],
+      '--format takes csv and/or json',
+      'e.g. --format csv or --format csv,json',
+    ],
+    [
+      ['compare', FLAGSHIP, '--strategies', 'silence,silence'],
+      '"silence" is listed twice',
+      'list each item once',
+    ],
+    // The value forgotten, so that commander takes the next option as the value.
+    [
+      ['compare', FLAGSHIP, '--seed', '--out', 'x'],
+      '--seed needs a value, got the option "--out"',
+      'e.g. --seed 7',
+    ],
+    [['run', FLAGSHIP, '--scale', '-q'], '--scale needs a value, got the option "-q"', 'e.g. --scale 0.5'],
+  ])('%j', async (argv, message, hint) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: ${message}`);
+    expect(r.err).toMatch(new RegExp(`^hint: ${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(r.out).toBe('');
+    expect(stackLines(r.err)).toEqual([]);
+  });
+});
+
 describe('trustsim schema', () => {
   it('prints a JSON Schema that parses', async () => {
     const r = await cli('schema');

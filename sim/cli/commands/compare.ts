@@ -55,7 +55,7 @@ export function registerCompare(program: Command, io: CliIO): void {
     .option(
       '--ci-width <w>',
       'warn when the 95% CI half-width of mean final trust is wider than this',
-      parseFloatOption('--ci-width', 0, 1),
+      parseFloatOption('--ci-width', 0, 1, 0.01),
     )
     .option('-q, --quiet', 'no progress bar')
     .addHelpText(

@@ -29,7 +29,7 @@ export function registerRun(program: Command, io: CliIO): void {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--strategy <id>', 'strategy id (default: the baseline, else the first)')
     .addOption(seedOption('with --replicate, it keys the world'))
-    .option('--replicate <n>', 'which replicated world', parseIntOption('--replicate', 0, 1_000_000), 0)
+    .option('--replicate <n>', 'which replicated world', parseIntOption('--replicate', 0, 1_000_000, 3), 0)
     .addOption(scaleOption())
     .option(
       '--out <dir>',
@@ -58,7 +58,11 @@ timeseries.csv has tidy rows: strategy, replicate, day, date, segment, metric, v
 
 export async function runCommand(file: string, opts: RunCliOptions, io: CliIO): Promise<void> {
   for (const f of opts.format) {
-    if (f !== 'csv' && f !== 'json') throw new InputError(`--format takes csv and/or json, got "${f}"`);
+    if (f !== 'csv' && f !== 'json')
+      throw new InputError(
+        `--format takes csv and/or json, got "${f}"`,
+        'e.g. --format csv or --format csv,json',
+      );
   }
   const scenario = await loadOrFail(file, io, opts.scale);
   const model = compileModel(scenario, opts.scale);

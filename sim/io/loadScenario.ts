@@ -81,7 +81,8 @@ const NOT_A_SCENARIO: Record<string, { what: string; hint?: string }> = {
 /** Scenario files (.yaml, .yml, .json) in a folder, sorted; empty when it cannot be read. */
 async function scenarioFilesIn(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => SCENARIO_NAME.test(f)).sort();
+    // A JSON Schema (scenario.schema.json, written beside scenarios for editors) is no scenario.
+    return (await readdir(dir)).filter((f) => SCENARIO_NAME.test(f) && !/\.schema\.json$/i.test(f)).sort();
   } catch {
     return [];
   }

@@ -54,6 +54,11 @@ describe('loadScenario', () => {
     expect(folder.ok === false && folder.errors[0]!.hint).toBe(
       'give one of the scenario files in it: scenarios/teaching/apology-vs-denial.yaml, scenarios/teaching/compensation-dose.yaml, scenarios/teaching/donation-during-dispute.yaml',
     );
+    // Not the JSON Schema beside the flagship: it is no scenario.
+    const top = await loadScenario('scenarios');
+    expect(top.ok === false && top.errors[0]!.hint).toBe(
+      'give one of the scenario files in it: scenarios/xiaomi-trust-crisis-2025.yaml',
+    );
     const typo = await loadScenario('scenarios/teaching/apology-vs-denail.yaml');
     expect(typo.ok === false && typo.errors[0]).toMatchObject({
       message: 'file not found',

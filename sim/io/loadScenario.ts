@@ -15,7 +15,7 @@ import {
   type SweepValue,
   setAtPath,
 } from '../experiment/sweep';
-import type { Diagnostic } from '../scenario/diagnostics';
+import { type Diagnostic, FILE_PATH } from '../scenario/diagnostics';
 import { didYouMean } from '../scenario/didYouMean';
 import { formatBytes } from '../scenario/estimateMemory';
 import {
@@ -36,7 +36,7 @@ export interface LoadOptions {
 }
 
 function fileError(file: string, message: string, hint?: string): LoadFailure {
-  const d: Diagnostic = { file, line: 1, col: 1, path: '(file)', message, severity: 'error' };
+  const d: Diagnostic = { file, line: 1, col: 1, path: FILE_PATH, message, severity: 'error' };
   if (hint) d.hint = hint;
   return { ok: false, errors: [d], warnings: [] };
 }

@@ -45,9 +45,15 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 /** `file:line:col: message (at path) — hint` */
+/** The `path` of a diagnostic about the whole file rather than a place in it. */
+export const FILE_PATH = '(file)';
+
 export function formatDiagnostic(d: Diagnostic): string {
   const level = d.severity === 'warning' ? 'warning: ' : '';
-  return `${d.file}:${d.line}:${d.col}: ${level}${d.message} (at ${d.path})${d.hint ? ` — ${d.hint}` : ''}`;
+  const hint = d.hint ? ` — ${d.hint}` : '';
+  // About the whole file (missing, a folder, another kind of file, its encoding): no place in it to point at.
+  if (d.path === FILE_PATH) return `${d.file}: ${level}${d.message}${hint}`;
+  return `${d.file}:${d.line}:${d.col}: ${level}${d.message} (at ${d.path})${hint}`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -3,6 +3,7 @@ import {
   allowedKeys,
   describeSchema,
   describeValue,
+  FILE_PATH,
   formatDiagnostic,
   formatNumber,
   formatPath,
@@ -29,6 +30,21 @@ describe('formatDiagnostic', () => {
     expect(
       formatDiagnostic({ file: 'f', line: 1, col: 1, path: 'version', message: 'm', severity: 'warning' }),
     ).toBe('f:1:1: warning: m (at version)');
+  });
+
+  it('writes an error about the whole file (missing, a folder, another kind) as file: message — hint', () => {
+    // Before: "nonexist.yaml:1:1: file not found (at (file))", a place and a path the file does not have.
+    expect(
+      formatDiagnostic({
+        file: 'nonexist.yaml',
+        line: 1,
+        col: 1,
+        path: FILE_PATH,
+        message: 'file not found',
+        hint: 'did you mean exist.yaml?',
+        severity: 'error',
+      }),
+    ).toBe('nonexist.yaml: file not found — did you mean exist.yaml?');
   });
 
   it('formats key paths', () => {

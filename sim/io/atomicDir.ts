@@ -57,6 +57,9 @@ export function isWithin(inner: string, outer: string): boolean {
  * whether the folder is new or an earlier output that will be replaced.
  */
 export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'replace' {
+  if (outDir.trim() === '') {
+    throw new OutDirError('--out is empty', 'name the folder to write into, e.g. --out out/my-case');
+  }
   const target = resolve(outDir);
   if (isWithin(process.cwd(), target)) {
     throw new OutDirError(`--out ${outDir} is the current folder or holds it; it would be replaced`);

@@ -198,6 +198,9 @@ describe('checkOutDir', () => {
   });
 
   it('refuses a file, a folder with other files, and a folder holding the scenario or the current folder', () => {
+    // An empty --out (e.g. --out "$UNSET") is named as such, not as "--out  is the current folder".
+    expect(() => checkOutDir('')).toThrow(/^--out is empty$/);
+    expect(() => checkOutDir('  ')).toThrow(/^--out is empty$/);
     const file = join(here, 'thesis.docx');
     writeFileSync(file, 'x');
     expect(() => checkOutDir(file)).toThrow(/is a file, not a folder/);

@@ -41,9 +41,20 @@ describe('trustsim init', () => {
     mkdirSync(dir);
     try {
       expect((await cli('init', join(dir, 'my-case.yaml'))).code).toBe(0);
+      // A JSON starter too (`trustsim init my-case.json`), and a user's own file in another layout: biome checks
+      // only the project's own folders and files, so nothing a user keeps in the clone fails `npm test`.
+      expect((await cli('init', join(dir, 'my-case.json'))).code).toBe(0);
+      writeFileSync(join(dir, 'notes.json'), '{"compact":[1,2]}');
       const biome = spawnSync(
         join(ROOT, 'node_modules/.bin/biome'),
-        ['check', '--no-errors-on-unmatched', join(dir, 'scenario.schema.json'), join(dir, 'my-case.yaml')],
+        [
+          'check',
+          '--no-errors-on-unmatched',
+          join(dir, 'scenario.schema.json'),
+          join(dir, 'my-case.yaml'),
+          join(dir, 'my-case.json'),
+          join(dir, 'notes.json'),
+        ],
         { cwd: ROOT, encoding: 'utf8' },
       );
       expect(biome.status, biome.stdout + biome.stderr).toBe(0);

@@ -306,6 +306,22 @@ describe('trustsim report', () => {
     expect(stackLines(r.err)).toEqual([]);
   });
 
+  it('on a folder that does not exist, or a file: says so, with a hint, exit 2', async () => {
+    // Before: "…/nowhere/report-input.json: not found. This folder holds no trustsim outputs…".
+    const nowhere = await cli('report', join(tmp.dir, 'nowhere'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain(
+      `error: ${join(tmp.dir, 'nowhere')}: no such folder\nhint: give the folder`,
+    );
+    expect(existsSync(join(tmp.dir, 'nowhere'))).toBe(false);
+    const file = join(tmp.dir, 'a-file.txt');
+    writeFileSync(file, 'x');
+    const onFile = await cli('report', file);
+    expect(onFile.code).toBe(2);
+    expect(onFile.err).toContain(`error: ${file} is a file, not a folder\nhint: give the folder`);
+    expect(stackLines(nowhere.err + onFile.err)).toEqual([]);
+  });
+
   it('on a folder of other files: the hint does not suggest writing the comparison into it', async () => {
     const mine = join(tmp.dir, 'my-notes');
     mkdirSync(mine, { recursive: true });

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { withTempFilesCleanup } from '../../io/atomicDir';
@@ -14,6 +15,9 @@ export function registerReport(program: Command, io: CliIO): void {
     .option('--png', 'also render charts as PNG')
     .addHelpText('after', '\nExample:\n  trustsim report out/xiaomi-trust-crisis-2025 --png')
     .action(async (dir: string, opts: { png?: boolean }) => {
+      const hint = 'give the folder `trustsim compare --out` wrote, e.g. out/xiaomi-trust-crisis-2025';
+      if (!existsSync(dir)) throw new InputError(`${dir}: no such folder`, hint);
+      if (!statSync(dir).isDirectory()) throw new InputError(`${dir} is a file, not a folder`, hint);
       const { rebuildReport } = await import('../../io/writeReport');
       try {
         // Each file is written whole under a temporary name and renamed; an interrupt removes those names.

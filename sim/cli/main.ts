@@ -16,7 +16,7 @@ import { registerSweep } from './commands/sweep';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { type CliIO, nodeIO } from './context';
-import { InputError, NotReproducedError } from './errors';
+import { fileSystemProblem, InputError, NotReproducedError } from './errors';
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command();
@@ -87,6 +87,12 @@ export async function runCli(argv: string[], io: CliIO = nodeIO()): Promise<numb
     if (e instanceof InputError || e instanceof OutDirError) {
       io.err(`error: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}\n`);
       if (debug) io.err(`${e.stack}\n`);
+      return 2;
+    }
+    const fs = fileSystemProblem(e);
+    if (fs) {
+      io.err(`error: ${fs.message}\nhint: ${fs.hint}\n`);
+      if (debug && e instanceof Error) io.err(`${e.stack}\n`);
       return 2;
     }
     io.err(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { withTempFilesCleanup } from '../../io/atomicDir';
 import type { CliIO } from '../context';
-import { InputError } from '../errors';
+import { fileSystemProblem, InputError } from '../errors';
 
 export function registerReport(program: Command, io: CliIO): void {
   program
@@ -26,7 +26,9 @@ export function registerReport(program: Command, io: CliIO): void {
         );
         io.out(`${r.files.join('\n')}\n`);
       } catch (e) {
-        throw new InputError((e as Error).message);
+        // A folder it may not write into, or a full disk: say so, with what to do.
+        const fs = fileSystemProblem(e);
+        throw fs ? new InputError(fs.message, fs.hint) : new InputError((e as Error).message);
       }
     });
 }

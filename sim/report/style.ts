@@ -4,6 +4,7 @@
  */
 
 import type { ReportInput } from '../experiment/types';
+import { textWidth } from './textWidth';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 260;
@@ -91,13 +92,36 @@ export function strategyColour(input: ReportInput, legend = true, opts: Strategy
     opts.symbol === 'square'
       ? { symbolType: 'square', symbolStrokeWidth: 0, symbolOpacity: 1, symbolSize: 200 }
       : { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 300 };
+  const columns = legendColumns(scale.domain);
   return {
     field: 'strategy',
     type: 'nominal' as const,
     title: 'strategy',
     scale,
-    legend: legend ? { orient: 'top' as const, title: 'strategy', labelLimit: 320, ...symbol } : null,
+    legend: legend
+      ? {
+          orient: 'top' as const,
+          title: 'strategy',
+          labelLimit: 320,
+          ...symbol,
+          ...(columns ? { columns } : {}),
+        }
+      : null,
   };
+}
+
+/**
+ * Columns for a top legend whose entries in one row would be wider than a chart (eight strategies with ids like
+ * "proactive-prevention" reached 1,040 px beside a 640 px plot, and vega shrank the plot to fit the page): as many
+ * as fit, from each label's width at 12 px plus 40 px for the swatch and the gap. Undefined when one row fits.
+ */
+export function legendColumns(ids: readonly string[]): number | undefined {
+  if (ids.length === 0) return undefined;
+  const entry = (id: string) => 40 + textWidth(id, 12);
+  const oneRow = ids.reduce((sum, id) => sum + entry(id), 0);
+  if (oneRow <= CHART_WIDTH) return undefined;
+  const widest = Math.max(...ids.map(entry));
+  return Math.max(1, Math.min(ids.length, Math.floor(CHART_WIDTH / widest)));
 }
 
 /** Vega-Lite config: font sizes ≥ 12, left-anchored titles, light grid, white background. */

@@ -13,7 +13,16 @@ import { donationReactions } from '../../sim/report/charts/donationReactions';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
 import { ledger } from '../../sim/report/charts/ledger';
 import { yuanShortExpr } from '../../sim/report/format';
-import { MARKER_RULE, NEUTRAL, OKABE_ITO, STRATEGY_PALETTE, strategyScale } from '../../sim/report/style';
+import {
+  CHART_WIDTH,
+  legendColumns,
+  MARKER_RULE,
+  NEUTRAL,
+  OKABE_ITO,
+  STRATEGY_PALETTE,
+  strategyColour,
+  strategyScale,
+} from '../../sim/report/style';
 import { textWidth } from '../../sim/report/textWidth';
 import { makeFixture } from '../fixtures/report/makeFixture';
 
@@ -88,6 +97,35 @@ describe('strategy colours', () => {
     // Before: the palette cycled after eight, so s8 was drawn in s0's blue and s9 in s1's vermillion.
     expect(new Set(range).size).toBe(14);
     expect(range).toEqual([...STRATEGY_PALETTE]);
+  });
+
+  it('wraps a top legend that one row would make wider than the chart into columns that fit', () => {
+    // The flagship's eight ids in one row reached about 1,040 px beside a 640 px plot.
+    const flagship = [
+      'passive-firefighting',
+      'silence',
+      'voucher-only',
+      'fair-compensation',
+      'honour-and-apologise',
+      'donation-spin',
+      'proactive-prevention',
+      'wait-for-pressure',
+    ];
+    const cols = legendColumns(flagship)!;
+    expect(cols).toBe(4);
+    const widest = Math.max(...flagship.map((id) => 40 + textWidth(id, 12)));
+    expect(cols * widest).toBeLessThanOrEqual(CHART_WIDTH);
+    expect((cols + 1) * widest).toBeGreaterThan(CHART_WIDTH);
+    // A legend that fits in one row is left as it was; none for no strategies.
+    expect(legendColumns(['a', 'b', 'c'])).toBeUndefined();
+    expect(legendColumns([])).toBeUndefined();
+    // One very long id: one column.
+    expect(legendColumns(['x'.repeat(120), 'y'])).toBe(1);
+    // The colour channel carries it.
+    const input = makeFixture();
+    input.scenario.strategies = flagship.map((id) => ({ ...input.scenario.strategies[0]!, id }));
+    expect(strategyColour(input).legend).toMatchObject({ orient: 'top', columns: 4 });
+    expect(strategyColour(input, false).legend).toBeNull();
   });
 
   it('draws scenario-wide event markers in a grey that no strategy line can be mistaken for', () => {

@@ -137,6 +137,23 @@ describe('strategy colours', () => {
   });
 });
 
+describe('trust heatmap', () => {
+  it('gives its cells no ARIA label each (they were most of the SVG: 1.8 MB of the flagship report), but keeps its tooltips', async () => {
+    const heat = buildCharts(makeFixture()).find((c) => c.id === 'trust-heatmap')!;
+    const spec = heat.spec as Obj;
+    expect(spec.spec.mark).toEqual({ type: 'rect', aria: false });
+    expect(spec.spec.encoding.tooltip.length).toBeGreaterThan(0);
+    const svg = await renderSvg(heat.spec);
+    const cells = spec.data.values.length;
+    expect(cells).toBeGreaterThan(100);
+    // Before: one `aria-label="date: …; segment: …; trust: …"` per cell.
+    expect(svg).not.toContain('aria-roledescription="rect mark"');
+    expect(svg.match(/aria-label="/g)?.length ?? 0).toBeLessThan(cells / 10);
+    // The cells are still drawn: one path per cell.
+    expect(svg.match(/<path d="M[^"]*" fill="rgb\(/g)?.length).toBe(cells);
+  });
+});
+
 describe('donation-reactions chart', () => {
   const input = twoDonors();
   const spec = donationReactions(input)!.spec as Obj;

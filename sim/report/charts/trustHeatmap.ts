@@ -53,7 +53,10 @@ export function trustHeatmap(input: ReportInput): ReportChart | null {
     spec: {
       width: CHART_WIDTH - 120,
       height: Math.max(60, segments.length * 30),
-      mark: { type: 'rect' },
+      // No ARIA label per cell: thousands of them (one per segment, day and strategy) made up most of the SVG,
+      // 1.8 MB of the flagship's report, and no screen reader can use them; the chart's description (the caption)
+      // stays, and the notebook's interactive chart keeps its tooltips.
+      mark: { type: 'rect', aria: false },
       encoding: {
         x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: dateAxis('date') },
         x2: { field: 'dateEnd' },

@@ -7,6 +7,7 @@ import {
   accessSync,
   constants,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -103,7 +104,7 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
     // The folder is replaced whole, which only needs write access to the folder above. A folder the user made
     // read-only (chmod a-w, say, to keep a result) is refused rather than swapped for a writable one; removing
     // the old one would also fail halfway, after the new one is in place.
-    const locked = [target, ...entries.map((e) => join(target, e))].find((p) => isLockedDir(p));
+    const locked = [target, ...entries.map((e) => join(target, e))].find((p) => isLockedDir(p, p === target));
     if (locked !== undefined) {
       throw new OutDirError(
         `--out ${outDir} is read-only${locked === target ? '' : ` (${relative(target, locked)})`}; it would be replaced`,
@@ -123,9 +124,13 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
   return replace ? 'replace' : 'new';
 }
 
-/** `path` is a folder whose owner may not write in it, or that this process may not write in. */
-function isLockedDir(path: string): boolean {
-  const st = statSync(path);
+/**
+ * `path` is a folder whose owner may not write in it, or that this process may not write in. An entry of the
+ * folder is not followed when it is a symbolic link (`follow` false): replacing the folder removes the link, not
+ * what it points to, and a dangling link must not fail the check with ENOENT.
+ */
+function isLockedDir(path: string, follow = true): boolean {
+  const st = follow ? statSync(path) : lstatSync(path);
   if (!st.isDirectory()) return false;
   if ((st.mode & 0o200) === 0) return true;
   try {

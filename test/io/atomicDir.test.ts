@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -229,6 +230,14 @@ describe('checkOutDir', () => {
     expect(checkOutDir(prev)).toBe('replace');
     writeFileSync(join(prev, 'notes.txt.tmp-4242'), 'mine');
     expect(() => checkOutDir(prev)).toThrow(/files trustsim did not write \(notes\.txt\.tmp-4242\)/);
+  });
+
+  it('accepts an earlier output holding a dangling symbolic link (the link is replaced, not followed)', () => {
+    const prev = join(here, 'linked');
+    mkdirSync(prev);
+    writeFileSync(join(prev, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0', command: 'compare' }));
+    symlinkSync(join(here, 'nowhere'), join(prev, 'charts'));
+    expect(checkOutDir(prev)).toBe('replace');
   });
 
   it('refuses a read-only folder, or an earlier output with a read-only folder inside, and says how to unlock it', () => {

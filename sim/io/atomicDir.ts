@@ -3,6 +3,7 @@
  * A failed or interrupted run never leaves a half-written folder, and the previous output survives
  * until the new one is complete.
  */
+
 import {
   accessSync,
   constants,
@@ -17,6 +18,7 @@ import {
 } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { shellWord } from './manifest';
 
 let counter = 0;
 
@@ -108,7 +110,7 @@ export function checkOutDir(outDir: string, keep: string[] = []): 'new' | 'repla
     if (locked !== undefined) {
       throw new OutDirError(
         `--out ${outDir} is read-only${locked === target ? '' : ` (${relative(target, locked)})`}; it would be replaced`,
-        `make it writable (chmod -R u+w ${outDir}) or choose another folder with --out`,
+        `make it writable (chmod -R u+w ${shellWord(outDir)}) or choose another folder with --out`,
       );
     }
   }

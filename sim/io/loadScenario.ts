@@ -25,6 +25,7 @@ import {
   parseScenarioText,
 } from '../scenario/parseScenarioText';
 import type { Scenario } from '../scenario/schema';
+import { shellWord } from './manifest';
 
 export interface LoadOptions {
   /** The --scale of the run, for the memory estimate. Default 1. */
@@ -102,7 +103,7 @@ async function notAScenario(file: string, isDir: boolean | undefined): Promise<L
       return fileError(
         file,
         'this is a folder, not a scenario file: an output folder trustsim wrote',
-        `${typeof scenario === 'string' ? `its scenario was ${scenario}; ` : ''}\`trustsim report ${file}\` rebuilds its report, \`trustsim verify ${file}\` reruns it`,
+        `${typeof scenario === 'string' ? `its scenario was ${scenario}; ` : ''}\`trustsim report ${shellWord(file)}\` rebuilds its report, \`trustsim verify ${shellWord(file)}\` reruns it`,
       );
     }
     const inside = await scenarioFilesIn(file);

@@ -147,7 +147,6 @@ export function valueKept(
   strategy: string,
 ): { kept: number; lo: number; hi: number; paired: boolean } | null {
   const base = baselineId(input);
-  if (strategy === base) return { kept: 0, lo: 0, hi: 0, paired: true };
   const c = input.summary.comparisons.find(
     (x) => x.strategy === strategy && x.metric === 'value_lost_cny' && x.segment === 'all',
   );
@@ -160,6 +159,8 @@ export function valueKept(
   const own = losses(strategy);
   const baseLosses = losses(base);
   if (own === null || baseLosses === null) return null;
+  // The baseline keeps nothing against itself (exactly 0, whatever the rounding of its own losses).
+  if (strategy === base) return { kept: 0, lo: 0, hi: 0, paired: true };
   const kept = baseLosses - own;
   return { kept, lo: kept, hi: kept, paired: false };
 }

@@ -82,6 +82,14 @@ describe('loadScenario', () => {
       message: 'this is a folder, not a scenario file: an output folder trustsim wrote',
       hint: `its scenario was my-case.yaml; \`trustsim report ${out}\` rebuilds its report, \`trustsim verify ${out}\` reruns it`,
     });
+    // A name with a space is quoted, so that the commands in the hint can be copied as they are.
+    const spaced = join(tmp, 'my out');
+    (await import('node:fs')).mkdirSync(spaced);
+    writeFileSync(join(spaced, 'manifest.json'), JSON.stringify({ trustsim: '0.1.0' }));
+    const q = await loadScenario(spaced);
+    expect(q.ok === false && q.errors[0]!.hint).toBe(
+      `\`trustsim report '${spaced}'\` rebuilds its report, \`trustsim verify '${spaced}'\` reruns it`,
+    );
   });
 
   it('UTF-16 text, with or without a byte-order mark: says to save it as UTF-8', async () => {

@@ -12,6 +12,7 @@ import { buildReportCells } from '../../sim/report/cells';
 import { donationReactions } from '../../sim/report/charts/donationReactions';
 import { forestPlot } from '../../sim/report/charts/forestPlot';
 import { ledger } from '../../sim/report/charts/ledger';
+import { valueKept } from '../../sim/report/data';
 import {
   claimantFindings,
   comparisonSentence,
@@ -385,6 +386,14 @@ describe('ledger chart', () => {
     expect(keyFindings(input).find((x) => x.startsWith('Under donation-spin, the company paid'))).toContain(
       'and still lost ¥30.00 million (90% interval −¥10.00 million to ¥60.00 million) more in revenue',
     );
+    // Without any loss figures in the summary or the series, no strategy gets a value-kept bar, the baseline neither.
+    const bare = makeFixture();
+    bare.summary.comparisons = bare.summary.comparisons.filter((x) => !x.metric.endsWith('lost_cny'));
+    for (const s of bare.summary.strategies)
+      for (const k of Object.keys(s.metrics)) if (k.includes('lost_cny')) delete s.metrics[k];
+    bare.series = bare.series.filter((r) => !r.metric.includes('lost_cny'));
+    expect(valueKept(bare, base)).toBeNull();
+    expect(valueKept(bare, 'donation-spin')).toBeNull();
     // A report input written before value_lost_cny existed: the difference of the means, with no interval.
     input.summary.comparisons = input.summary.comparisons.filter((x) => x.metric !== 'value_lost_cny');
     for (const s of input.summary.strategies) delete s.metrics.value_lost_cny;

@@ -245,26 +245,37 @@ function removeOwnTempFiles(dirs: string[]): void {
  * trustsim did not write, and which `verify` reported as an extra file.
  */
 export async function withTempFilesCleanup<T>(dirs: string[], write: () => Promise<T>): Promise<T> {
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      removeOwnTempFiles(dirs);
-    } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const off = onInterrupt(() => removeOwnTempFiles(dirs));
   try {
     return await write();
   } catch (e) {
     removeOwnTempFiles(dirs);
     throw e;
   } finally {
+    off();
+  }
+}
+
+/**
+ * Until the returned function is called: on SIGINT or SIGTERM, run `cleanup` (synchronously), then die of the same
+ * signal, as the process would have without a handler. Returns the function that removes the handlers.
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  const off = () => {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-  }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      cleanup();
+    } finally {
+      off();
+      process.kill(process.pid, signal);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return off;
 }
 
 function sibling(outDir: string, tag: string): string {
@@ -287,22 +298,13 @@ export async function writeAtomicDir(
 
   // Set while the previous output is moved aside, so an interrupt can put it back.
   let aside: string | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      if (aside && existsSync(aside) && !existsSync(target)) renameSync(aside, target);
-      removeForGood(tmp);
-    } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-      // Die of the same signal, as the process would have without this handler.
-      process.kill(process.pid, signal);
-    }
-  };
   // The handlers come first and the temporary folder is made synchronously: an interrupt that arrives while
   // this thread is busy (rendering charts, say) still finds a handler that removes it, and no asynchronous
   // mkdir can re-create it after the handler ran.
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const off = onInterrupt(() => {
+    if (aside && existsSync(aside) && !existsSync(target)) renameSync(aside, target);
+    removeForGood(tmp);
+  });
   try {
     try {
       mkdirSync(dirname(target), { recursive: true });
@@ -342,7 +344,6 @@ export async function writeAtomicDir(
       }
     }
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    off();
   }
 }

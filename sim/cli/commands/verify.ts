@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isWithin } from '../../io/atomicDir';
+import { isWithin, onInterrupt } from '../../io/atomicDir';
 import { fileHash, shellWords, VERSION } from '../../io/manifest';
 import type { CliIO } from '../context';
 import { InputError, NotReproducedError } from '../errors';
@@ -224,19 +224,8 @@ export async function verifyCommand(
 
   const scratch = opts.out === undefined ? mkdtempSync(join(tmpdir(), 'trustsim-verify-')) : null;
   // An interrupt removes the temporary rerun too, then the process dies of the same signal (as writeAtomicDir does).
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
-    } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-    }
-  };
-  if (scratch !== null) {
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  }
+  const off =
+    scratch === null ? () => undefined : onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   // Absolute, since the rerun may run in another folder.
   const out = resolve(opts.out ?? join(scratch as string, 'rerun'));
   // --debug is not in the rerun line (it does not shape the outputs), but a failing rerun should show its stack.
@@ -312,8 +301,7 @@ export async function verifyCommand(
       );
     if (!opts.quiet) io.err(`reproduced: all ${verdicts.length} files of ${dir} are byte-identical\n`);
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    off();
     if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
   }
 }
